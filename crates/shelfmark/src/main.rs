@@ -1,3 +1,7 @@
-fn main() {
-    println!("Hello, world!");
+//! The `shelfmark` binary.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    shelfmark::cli::main()
 }

@@ -1,0 +1,6 @@
+//! Shelfmark, the application: the command line, the store, and (in later modules) the
+//! web server. The bibliographic logic lives in the `biblio` crate; this crate adds IO.
+
+pub mod cli;
+pub mod ingest;
+pub mod store;
