@@ -38,7 +38,10 @@ fn seed_reads_as_the_page_shows_it() {
         .collect();
     assert_eq!(authors, ["Lankov, Andrei"]);
     let isbns: Vec<(String, Medium)> = book.isbns().map(|(i, m)| (i.to_string(), m)).collect();
-    assert_eq!(isbns, [("978-0-8248-6203-9".to_owned(), Medium::Electronic)]);
+    assert_eq!(
+        isbns,
+        [("978-0-8248-6203-9".to_owned(), Medium::Electronic)]
+    );
     let subjects: Vec<&str> = book.subjects.iter().map(|s| s.as_str()).collect();
     assert_eq!(subjects, ["History", "Political Science"]);
     let items = book.toc_items();
@@ -48,28 +51,40 @@ fn seed_reads_as_the_page_shows_it() {
     assert_eq!(plenum.title, "The August Plenum");
     assert_eq!(plenum.kind, TocKind::Chapter);
     let pages = plenum.pages.unwrap();
-    assert_eq!((pages.first(), pages.last()), (Page::Arabic(121), Page::Arabic(135)));
+    assert_eq!(
+        (pages.first(), pages.last()),
+        (Page::Arabic(121), Page::Arabic(135))
+    );
     let preface = book.toc_item(3).unwrap().entry;
     assert_eq!(preface.pages.unwrap().to_string(), "vii-xii");
     assert_eq!(preface.kind, TocKind::Preface);
     let congress = book.toc_item(9).unwrap().entry;
-    assert_eq!(congress.excerpt.as_deref().unwrap().split("\n\n").count(), 2);
+    assert_eq!(
+        congress.excerpt.as_deref().unwrap().split("\n\n").count(),
+        2
+    );
     let kinds: Vec<TocKind> = items.iter().map(|i| i.entry.kind).collect();
-    assert_eq!(kinds[..6], [
-        TocKind::FrontMatter,
-        TocKind::Contents,
-        TocKind::Preface,
-        TocKind::Acknowledgments,
-        TocKind::Note,
-        TocKind::Introduction
-    ]);
-    assert_eq!(kinds[16..], [
-        TocKind::Conclusion,
-        TocKind::Notes,
-        TocKind::Bibliography,
-        TocKind::Index,
-        TocKind::BackMatter
-    ]);
+    assert_eq!(
+        kinds[..6],
+        [
+            TocKind::FrontMatter,
+            TocKind::Contents,
+            TocKind::Preface,
+            TocKind::Acknowledgments,
+            TocKind::Note,
+            TocKind::Introduction
+        ]
+    );
+    assert_eq!(
+        kinds[16..],
+        [
+            TocKind::Conclusion,
+            TocKind::Notes,
+            TocKind::Bibliography,
+            TocKind::Index,
+            TocKind::BackMatter
+        ]
+    );
     assert!(book.toc_item(22).is_none() && book.toc_item(0).is_none());
 }
 
@@ -78,7 +93,12 @@ fn well_formed_files_round_trip_and_match_their_snapshots() {
     for path in txt_files(&data_dir().join("catalog/ok")) {
         let text = std::fs::read_to_string(&path).unwrap();
         let parsed = catalog::parse(&text);
-        assert!(parsed.diagnostics.is_empty(), "{}: {:?}", path.display(), parsed.diagnostics);
+        assert!(
+            parsed.diagnostics.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            parsed.diagnostics
+        );
         let books: Vec<_> = parsed.books.into_iter().map(|(_, b)| b).collect();
         assert_eq!(
             catalog::render_many(&books).trim_end_matches('\n'),
@@ -90,7 +110,10 @@ fn well_formed_files_round_trip_and_match_their_snapshots() {
         expect_file(&path.with_extension("json"), &snapshot);
         let back = json::parse(&snapshot);
         assert!(back.diagnostics.is_empty());
-        assert_eq!(back.books.into_iter().map(|(_, b)| b).collect::<Vec<_>>(), books);
+        assert_eq!(
+            back.books.into_iter().map(|(_, b)| b).collect::<Vec<_>>(),
+            books
+        );
     }
 }
 
@@ -99,7 +122,10 @@ fn every_optional_line_is_read() {
     let text =
         std::fs::read_to_string(data_dir().join("catalog/ok/every-optional-line.txt")).unwrap();
     let book = &catalog::parse(&text).books[0].1;
-    assert_eq!(book.publisher.as_deref(), Some("University of Hawai'i Press"));
+    assert_eq!(
+        book.publisher.as_deref(),
+        Some("University of Hawai'i Press")
+    );
     assert_eq!(book.place.as_deref(), Some("Honolulu"));
     assert_eq!(book.language.as_ref().map(|l| l.as_str()), Some("en"));
     assert_eq!(book.doi().unwrap().as_str(), "10.1515/9780824862039");
@@ -116,7 +142,10 @@ fn every_optional_line_is_read() {
     assert_eq!((nested.depth, nested.parent), (1, Some(7)));
     let plenum = book.toc_item(13).unwrap().entry;
     assert_eq!(plenum.authors[0].name.family, "Lankov");
-    assert_eq!(plenum.doi.as_ref().unwrap().as_str(), "10.1515/9780824862039-012");
+    assert_eq!(
+        plenum.doi.as_ref().unwrap().as_str(),
+        "10.1515/9780824862039-012"
+    );
 }
 
 #[test]

@@ -36,7 +36,11 @@ fn paragraph_text() -> impl Strategy<Value = String> {
 }
 
 fn name_part() -> impl Strategy<Value = String> {
-    prop_oneof!["[A-Z][a-z]{1,8}", Just("Il Sung".to_owned()), Just("van".to_owned())]
+    prop_oneof![
+        "[A-Z][a-z]{1,8}",
+        Just("Il Sung".to_owned()),
+        Just("van".to_owned())
+    ]
 }
 
 fn person() -> impl Strategy<Value = PersonName> {
@@ -69,7 +73,10 @@ fn role() -> impl Strategy<Value = Role> {
 }
 
 fn page() -> impl Strategy<Value = Page> {
-    prop_oneof![(1u32..40).prop_map(Page::Roman), (1u32..900).prop_map(Page::Arabic)]
+    prop_oneof![
+        (1u32..40).prop_map(Page::Roman),
+        (1u32..900).prop_map(Page::Arabic)
+    ]
 }
 
 fn pages() -> impl Strategy<Value = PageRange> {
@@ -78,11 +85,18 @@ fn pages() -> impl Strategy<Value = PageRange> {
 
 fn leaf() -> impl Strategy<Value = TocEntry> {
     (
-        prop::option::of(prop_oneof!["[1-9][0-9]{0,2}", Just("A".to_owned()), Just("Part I".to_owned())]),
+        prop::option::of(prop_oneof![
+            "[1-9][0-9]{0,2}",
+            Just("A".to_owned()),
+            Just("Part I".to_owned())
+        ]),
         words(6),
         prop::option::of(pages()),
         prop::option::of(paragraph_text()),
-        prop::collection::vec((person(), role()).prop_map(|(n, r)| Contributor::new(n, r)), 0..3),
+        prop::collection::vec(
+            (person(), role()).prop_map(|(n, r)| Contributor::new(n, r)),
+            0..3,
+        ),
         prop::option::of("10\\.[0-9]{4}/[a-z0-9.-]{1,12}".prop_map(|d| d.parse().unwrap())),
         prop::option::of(prop::sample::select(TocKind::ALL.to_vec())),
     )
@@ -112,7 +126,11 @@ fn entry() -> impl Strategy<Value = TocEntry> {
 
 fn book() -> impl Strategy<Value = Book> {
     (
-        (words(5), prop::option::of(words(6)), prop::collection::vec((person(), role()), 0..4)),
+        (
+            words(5),
+            prop::option::of(words(6)),
+            prop::collection::vec((person(), role()), 0..4),
+        ),
         (
             prop::option::of(words(4)),
             prop::option::of(words(2)),
@@ -123,43 +141,57 @@ fn book() -> impl Strategy<Value = Book> {
                         "978[0-9]{9}".prop_map(|d| with_check(&d)),
                         "979[0-9]{9}".prop_map(|d| with_check(&d)),
                     ],
-                    any::<bool>()
+                    any::<bool>(),
                 ),
-                0..3
+                0..3,
             ),
         ),
         (
-            prop::collection::vec(prop_oneof![words(3), Just("Korea (North), History".to_owned())], 0..4),
+            prop::collection::vec(
+                prop_oneof![words(3), Just("Korea (North), History".to_owned())],
+                0..4,
+            ),
             prop::option::of(paragraph_text()),
             prop::option::of(prop_oneof![Just("en"), Just("ko"), Just("zh-Hant")]),
             prop::collection::vec(entry(), 0..6),
             prop::option::of("10\\.[0-9]{4}/[a-z0-9.-]{1,12}"),
         ),
     )
-        .prop_map(|((title, subtitle, people), (publisher, place, year, isbns), (subjects, description, language, toc, doi))| {
-            let mut book = Book::new(title);
-            book.subtitle = subtitle;
-            book.contributors = people.into_iter().map(|(n, r)| Contributor::new(n, r)).collect();
-            book.publisher = publisher;
-            book.place = place;
-            book.copyright_year = year;
-            book.identifiers = isbns
-                .into_iter()
-                .map(|(digits, e)| Identifier::Isbn {
-                    value: digits.parse().unwrap(),
-                    medium: if e { Medium::Electronic } else { Medium::Print },
-                })
-                .collect();
-            if let Some(doi) = doi {
-                book.identifiers.push(Identifier::Doi { value: doi.parse().unwrap() });
-            }
-            book.subjects = subjects.iter().map(|s| s.parse().unwrap()).collect();
-            book.description = description;
-            book.language = language.map(|l| l.parse().unwrap());
-            book.toc = toc;
-            fix_kinds(&mut book.toc);
-            book
-        })
+        .prop_map(
+            |(
+                (title, subtitle, people),
+                (publisher, place, year, isbns),
+                (subjects, description, language, toc, doi),
+            )| {
+                let mut book = Book::new(title);
+                book.subtitle = subtitle;
+                book.contributors = people
+                    .into_iter()
+                    .map(|(n, r)| Contributor::new(n, r))
+                    .collect();
+                book.publisher = publisher;
+                book.place = place;
+                book.copyright_year = year;
+                book.identifiers = isbns
+                    .into_iter()
+                    .map(|(digits, e)| Identifier::Isbn {
+                        value: digits.parse().unwrap(),
+                        medium: if e { Medium::Electronic } else { Medium::Print },
+                    })
+                    .collect();
+                if let Some(doi) = doi {
+                    book.identifiers.push(Identifier::Doi {
+                        value: doi.parse().unwrap(),
+                    });
+                }
+                book.subjects = subjects.iter().map(|s| s.parse().unwrap()).collect();
+                book.description = description;
+                book.language = language.map(|l| l.parse().unwrap());
+                book.toc = toc;
+                fix_kinds(&mut book.toc);
+                book
+            },
+        )
 }
 
 /// An entry with children is a part unless its kind says otherwise; keep generated kinds

@@ -28,7 +28,8 @@ pub fn read_books(bytes: &[u8]) -> Parsed {
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-            let column = good.len() - good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+            let column =
+                good.len() - good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
             let mut d = Diagnostic::new(line, "text is not valid UTF-8");
             d.column = Some(column);
             return Parsed {

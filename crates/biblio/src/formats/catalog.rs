@@ -86,9 +86,10 @@ pub fn parse(text: &str) -> Parsed {
         start = end + 1;
     }
     if parsed.records == 0 {
-        parsed
-            .diagnostics
-            .push(Diagnostic::new(1, "the file is empty; expected a book's title"));
+        parsed.diagnostics.push(Diagnostic::new(
+            1,
+            "the file is empty; expected a book's title",
+        ));
     }
     parsed
 }
@@ -105,7 +106,10 @@ pub fn render(book: &Book) -> String {
     while let Some(first) = rest.first() {
         let run = rest.iter().take_while(|c| c.role == first.role).count();
         let names = join_names(&rest[..run]);
-        lines.push(format!("{}{names}", first.role.byline_prefix().unwrap_or("")));
+        lines.push(format!(
+            "{}{names}",
+            first.role.byline_prefix().unwrap_or("")
+        ));
         rest = &rest[run..];
     }
     if let Some(year) = book.copyright_year {
@@ -152,8 +156,15 @@ pub fn render(book: &Book) -> String {
         };
         let names: Vec<&str> = book.subjects.iter().map(Subject::as_str).collect();
         // A lone subject with a comma ends with a semicolon to say it is one subject.
-        let end = if separator == "; " && names.len() == 1 { ";" } else { "" };
-        lines.push(format!("{INFO_INDENT}Subjects: {}{end}", names.join(separator)));
+        let end = if separator == "; " && names.len() == 1 {
+            ";"
+        } else {
+            ""
+        };
+        lines.push(format!(
+            "{INFO_INDENT}Subjects: {}{end}",
+            names.join(separator)
+        ));
     }
     if lines.last().is_some_and(|l| !l.is_empty()) {
         lines.push(String::new());
@@ -318,7 +329,10 @@ impl<'a> Parser<'a> {
             Some("") => "a blank line".to_owned(),
             Some(line) => format!("\"{}\"", shorten(line)),
         };
-        Diagnostic::new(self.line_no(), format!("expected {expected}, found {found}"))
+        Diagnostic::new(
+            self.line_no(),
+            format!("expected {expected}, found {found}"),
+        )
     }
 
     fn error(&mut self, line: usize, message: String) {
@@ -649,7 +663,10 @@ impl<'a> Parser<'a> {
                     Some(Err(e)) => self.error(detail_no, e.to_string()),
                     None => self.error(
                         detail_no,
-                        format!("page range \"{}\" has no closing parenthesis", shorten(text)),
+                        format!(
+                            "page range \"{}\" has no closing parenthesis",
+                            shorten(text)
+                        ),
                     ),
                 }
                 continue;
@@ -722,9 +739,10 @@ impl<'a> Parser<'a> {
         // Children: entries indented one level deeper.
         let save = self.pos;
         self.skip_blank();
-        let has_child = self.peek().and_then(|l| l.strip_prefix(detail.as_str())).is_some_and(|t| {
-            t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(". ")
-        });
+        let has_child = self
+            .peek()
+            .and_then(|l| l.strip_prefix(detail.as_str()))
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(". "));
         self.pos = save;
         if has_child {
             if depth + 1 >= MAX_DEPTH {
@@ -736,7 +754,11 @@ impl<'a> Parser<'a> {
             entry.children = self.entries(depth + 1, position)?;
         }
         entry.kind = kind.unwrap_or_else(|| {
-            TocKind::infer(&entry.title, entry.label.as_deref(), !entry.children.is_empty())
+            TocKind::infer(
+                &entry.title,
+                entry.label.as_deref(),
+                !entry.children.is_empty(),
+            )
         });
         Ok(entry)
     }

@@ -10,7 +10,12 @@ pub fn parse(text: &str) -> Parsed {
     let located = |e: serde_json::Error| Diagnostic {
         line: e.line(),
         column: Some(e.column()),
-        message: e.to_string().split(" at line ").next().unwrap_or("").to_owned(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or("")
+            .to_owned(),
     };
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -53,7 +58,10 @@ fn validate(book: &Book) -> Result<(), String> {
     }
     for item in book.toc_items() {
         if item.entry.title.trim().is_empty() {
-            return Err(format!("table of contents item {} has no title", item.position));
+            return Err(format!(
+                "table of contents item {} has no title",
+                item.position
+            ));
         }
     }
     Ok(())

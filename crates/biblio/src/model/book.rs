@@ -125,7 +125,11 @@ pub fn slugify(title: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() { "book".to_owned() } else { slug }
+    if slug.is_empty() {
+        "book".to_owned()
+    } else {
+        slug
+    }
 }
 
 /// Strips the accent from common Latin letters, enough for readable slugs.
@@ -152,7 +156,10 @@ mod tests {
     #[test]
     fn slugs_are_readable() {
         assert_eq!(slugify("Crisis in North Korea"), "crisis-in-north-korea");
-        assert_eq!(slugify("Hawai'i: Pŏngyang’s “Rise”"), "hawaii-pongyangs-rise");
+        assert_eq!(
+            slugify("Hawai'i: Pŏngyang’s “Rise”"),
+            "hawaii-pongyangs-rise"
+        );
         assert_eq!(slugify("김일성"), "book");
     }
 }

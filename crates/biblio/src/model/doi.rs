@@ -72,9 +72,7 @@ impl FromStr for Doi {
         let Some((registrant, suffix)) = rest.split_once('/') else {
             return Err(DoiError::NoSuffix(s.to_owned()));
         };
-        if registrant.is_empty()
-            || !registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        {
+        if registrant.is_empty() || !registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
             return Err(DoiError::BadRegistrant(s.to_owned()));
         }
         if suffix.is_empty() {
@@ -111,9 +109,21 @@ mod tests {
 
     #[test]
     fn rejects_malformed() {
-        assert!(matches!("11.1/x".parse::<Doi>(), Err(DoiError::NoDirectoryPrefix(_))));
-        assert!(matches!("10.1515".parse::<Doi>(), Err(DoiError::NoSuffix(_))));
-        assert!(matches!("10.ab/x".parse::<Doi>(), Err(DoiError::BadRegistrant(_))));
-        assert!(matches!("10.1/a b".parse::<Doi>(), Err(DoiError::Whitespace(_))));
+        assert!(matches!(
+            "11.1/x".parse::<Doi>(),
+            Err(DoiError::NoDirectoryPrefix(_))
+        ));
+        assert!(matches!(
+            "10.1515".parse::<Doi>(),
+            Err(DoiError::NoSuffix(_))
+        ));
+        assert!(matches!(
+            "10.ab/x".parse::<Doi>(),
+            Err(DoiError::BadRegistrant(_))
+        ));
+        assert!(matches!(
+            "10.1/a b".parse::<Doi>(),
+            Err(DoiError::Whitespace(_))
+        ));
     }
 }

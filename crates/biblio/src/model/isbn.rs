@@ -179,7 +179,10 @@ mod tests {
             "has 8 digits, expected 10 or 13"
         );
         assert_eq!(
-            "978-0-8248-620a-9".parse::<Isbn13>().unwrap_err().to_string(),
+            "978-0-8248-620a-9"
+                .parse::<Isbn13>()
+                .unwrap_err()
+                .to_string(),
             "contains 'a', which is not a digit or hyphen"
         );
         assert!(matches!(

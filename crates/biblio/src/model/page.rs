@@ -194,7 +194,7 @@ impl PageRange {
     }
 
     /// The number of pages, when both ends use the same numbering.
-    pub fn len(&self) -> Option<u32> {
+    pub fn page_count(&self) -> Option<u32> {
         match (self.first, self.last) {
             (Page::Roman(a), Page::Roman(b)) | (Page::Arabic(a), Page::Arabic(b)) => {
                 Some(b - a + 1)
@@ -262,7 +262,10 @@ mod tests {
             "page \"IV\" is neither an arabic number nor a lowercase roman numeral"
         );
         assert!(matches!("0".parse::<Page>(), Err(PageError::OutOfRange(_))));
-        assert!(matches!("007".parse::<Page>(), Err(PageError::OutOfRange(_))));
+        assert!(matches!(
+            "007".parse::<Page>(),
+            Err(PageError::OutOfRange(_))
+        ));
         assert!(matches!("".parse::<Page>(), Err(PageError::Empty)));
     }
 
@@ -277,9 +280,17 @@ mod tests {
             "page range 1-iv runs backwards"
         );
         let r: PageRange = "xv-3".parse().unwrap();
-        assert_eq!(r.len(), None);
-        assert_eq!("vii-xii".parse::<PageRange>().unwrap().len(), Some(6));
-        assert_eq!("121–135".parse::<PageRange>().unwrap().to_string(), "121-135");
-        assert!("i-iv".parse::<PageRange>().unwrap().contains(&"ii".parse().unwrap()));
+        assert_eq!(r.page_count(), None);
+        assert_eq!("vii-xii".parse::<PageRange>().unwrap().page_count(), Some(6));
+        assert_eq!(
+            "121–135".parse::<PageRange>().unwrap().to_string(),
+            "121-135"
+        );
+        assert!(
+            "i-iv"
+                .parse::<PageRange>()
+                .unwrap()
+                .contains(&"ii".parse().unwrap())
+        );
     }
 }

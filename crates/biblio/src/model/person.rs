@@ -62,9 +62,7 @@ impl PersonName {
     /// Whether family and given name are printed without a space between them, as names
     /// in Han, Hangul or Kana are.
     fn joined_without_space(&self) -> bool {
-        self.family_first
-            && all_cjk(&self.family)
-            && self.given.as_deref().is_none_or(all_cjk)
+        self.family_first && all_cjk(&self.family) && self.given.as_deref().is_none_or(all_cjk)
     }
 
     /// The name as a catalog line writes it: as read, with braces around the family name
@@ -146,7 +144,10 @@ impl FromStr for PersonName {
         if s.is_empty() {
             return Err(NameError::Empty);
         }
-        if let Some(c) = s.chars().find(|c| matches!(c, ',' | ';' | '"') || c.is_control()) {
+        if let Some(c) = s
+            .chars()
+            .find(|c| matches!(c, ',' | ';' | '"') || c.is_control())
+        {
             return Err(NameError::BadCharacter(s, c));
         }
         if let Some(open) = s.find('{') {
@@ -278,7 +279,10 @@ mod tests {
     #[test]
     fn western_names_take_the_last_word_as_family() {
         let n = name("Andrei Lankov");
-        assert_eq!((n.family.as_str(), n.given.as_deref()), ("Lankov", Some("Andrei")));
+        assert_eq!(
+            (n.family.as_str(), n.given.as_deref()),
+            ("Lankov", Some("Andrei"))
+        );
         assert_eq!(n.sort_form(), "Lankov, Andrei");
         let n = name("Martin Luther King Jr.");
         assert_eq!(n.suffix.as_deref(), Some("Jr."));
@@ -302,7 +306,10 @@ mod tests {
     #[test]
     fn cjk_names_are_family_first_without_space() {
         let kim = name("김일성");
-        assert_eq!((kim.family.as_str(), kim.given.as_deref()), ("김", Some("일성")));
+        assert_eq!(
+            (kim.family.as_str(), kim.given.as_deref()),
+            ("김", Some("일성"))
+        );
         assert_eq!(kim.to_string(), "김일성");
         assert_eq!(kim.to_catalog(), "김일성");
         let namgung = name("{남궁}민");
@@ -312,8 +319,14 @@ mod tests {
 
     #[test]
     fn bad_names_are_refused() {
-        assert_eq!(name_err("Lankov, Andrei"), NameError::BadCharacter("Lankov, Andrei".into(), ','));
-        assert_eq!(name_err("{Kim Il Sung"), NameError::Braces("{Kim Il Sung".into()));
+        assert_eq!(
+            name_err("Lankov, Andrei"),
+            NameError::BadCharacter("Lankov, Andrei".into(), ',')
+        );
+        assert_eq!(
+            name_err("{Kim Il Sung"),
+            NameError::Braces("{Kim Il Sung".into())
+        );
         assert_eq!(name_err("  "), NameError::Empty);
     }
 

@@ -226,8 +226,16 @@ mod tests {
             ("Acknowledgments", None, TocKind::Acknowledgments),
             ("Note on Romanization", None, TocKind::Note),
             ("Introduction", None, TocKind::Introduction),
-            ("North Korea and Its Leadership", Some("1"), TocKind::Chapter),
-            ("Conclusion: Why the “August Group” Failed", None, TocKind::Conclusion),
+            (
+                "North Korea and Its Leadership",
+                Some("1"),
+                TocKind::Chapter,
+            ),
+            (
+                "Conclusion: Why the “August Group” Failed",
+                None,
+                TocKind::Conclusion,
+            ),
             ("Notes", None, TocKind::Notes),
             ("Bibliography", None, TocKind::Bibliography),
             ("Index", None, TocKind::Index),

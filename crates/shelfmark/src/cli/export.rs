@@ -33,7 +33,12 @@ pub struct Args {
 pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
     let keys: Vec<String> = if args.all {
         let total = store.count().await?;
-        store.list(0, total).await?.into_iter().map(|b| b.id).collect()
+        store
+            .list(0, total)
+            .await?
+            .into_iter()
+            .map(|b| b.id)
+            .collect()
     } else if args.keys.is_empty() {
         bail!("name the books to export (ids or ISBNs), or pass --all");
     } else {

@@ -111,7 +111,11 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
                 Change::Updated => tally.updated += 1,
                 Change::Unchanged => tally.unchanged += 1,
             }
-            say(format!("{name}: {} {}", outcome.change.as_str(), outcome.id));
+            say(format!(
+                "{name}: {} {}",
+                outcome.change.as_str(),
+                outcome.id
+            ));
         }
         bar.inc(1);
     }

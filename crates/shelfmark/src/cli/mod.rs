@@ -31,7 +31,12 @@ use crate::store::SqliteStore;
 #[command(name = "shelfmark", version, about)]
 pub struct Cli {
     /// Directory holding the catalog database (created if missing).
-    #[arg(long, global = true, env = "SHELFMARK_DATA", default_value = "shelfmark-data")]
+    #[arg(
+        long,
+        global = true,
+        env = "SHELFMARK_DATA",
+        default_value = "shelfmark-data"
+    )]
     pub data: PathBuf,
 
     #[command(subcommand)]

@@ -29,11 +29,19 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
         outln!(out, "  copyright:  {year}");
     }
     if let Some(p) = &book.publisher {
-        let place = book.place.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+        let place = book
+            .place
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
         outln!(out, "  publisher:  {p}{place}");
     }
     for (isbn, medium) in book.isbns() {
-        let label = if medium == Medium::Electronic { "eISBN:" } else { "ISBN:" };
+        let label = if medium == Medium::Electronic {
+            "eISBN:"
+        } else {
+            "ISBN:"
+        };
         outln!(out, "  {label:<11} {isbn}");
     }
     if let Some(doi) = book.doi() {
@@ -51,7 +59,8 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
             .pages
             .map(|p| format!("  (pp. {p})"))
             .unwrap_or_default();
-        outln!(out, 
+        outln!(
+            out,
             "  {:>4}. {}{}{pages}",
             item.position,
             "  ".repeat(item.depth as usize),

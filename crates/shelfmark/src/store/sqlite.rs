@@ -10,7 +10,9 @@ use biblio::{
 };
 use sqlx::{
     Row, Sqlite, SqliteConnection, Transaction,
-    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
+    sqlite::{
+        SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    },
 };
 
 use super::{BookSummary, Change, Outcome, Store, StoreError, StoredBook};
@@ -33,7 +35,9 @@ impl SqliteStore {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("src/store/migrations/sqlite").run(&pool).await?;
+        sqlx::migrate!("src/store/migrations/sqlite")
+            .run(&pool)
+            .await?;
         Ok(SqliteStore { pool })
     }
 
@@ -44,7 +48,9 @@ impl SqliteStore {
             .max_connections(1)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("src/store/migrations/sqlite").run(&pool).await?;
+        sqlx::migrate!("src/store/migrations/sqlite")
+            .run(&pool)
+            .await?;
         Ok(SqliteStore { pool })
     }
 }
@@ -233,7 +239,10 @@ async fn fresh_id(conn: &mut SqliteConnection, book: &Book) -> Result<String, St
     if let Some(year) = book.copyright_year {
         candidates.push(format!("{base}-{year}"));
     }
-    for candidate in candidates.into_iter().chain((2..).map(|n| format!("{base}-{n}"))) {
+    for candidate in candidates
+        .into_iter()
+        .chain((2..).map(|n| format!("{base}-{n}")))
+    {
         let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM books WHERE id = ?")
             .bind(&candidate)
             .fetch_optional(&mut *conn)
@@ -454,12 +463,11 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<StoredBook
     .collect::<Result<_, _>>()?;
 
     let mut people: HashMap<Option<i64>, Vec<Contributor>> = HashMap::new();
-    for r in sqlx::query(
-        "SELECT * FROM contributors WHERE book_id = ? ORDER BY toc_position, position",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
+    for r in
+        sqlx::query("SELECT * FROM contributors WHERE book_id = ? ORDER BY toc_position, position")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
     {
         let role: String = r.try_get("role")?;
         let name = PersonName {
@@ -471,7 +479,10 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<StoredBook
         people
             .entry(r.try_get("toc_position")?)
             .or_default()
-            .push(Contributor::new(name, role.parse::<Role>().map_err(|e| corrupt(id, e))?));
+            .push(Contributor::new(
+                name,
+                role.parse::<Role>().map_err(|e| corrupt(id, e))?,
+            ));
     }
     book.contributors = people.remove(&None).unwrap_or_default();
 
@@ -482,12 +493,13 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<StoredBook
         .fetch_all(&mut *conn)
         .await?;
     let mut stack: Vec<(i64, TocEntry)> = Vec::new();
-    let attach = |stack: &mut Vec<(i64, TocEntry)>, top: &mut Vec<TocEntry>, entry: TocEntry| {
-        match stack.last_mut() {
+    let attach =
+        |stack: &mut Vec<(i64, TocEntry)>, top: &mut Vec<TocEntry>, entry: TocEntry| match stack
+            .last_mut()
+        {
             Some((_, parent)) => parent.children.push(entry),
             None => top.push(entry),
-        }
-    };
+        };
     for r in rows {
         let position: i64 = r.try_get("position")?;
         let parent: Option<i64> = r.try_get("parent")?;
@@ -500,7 +512,11 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<StoredBook
         }
         let page = |n: Option<i64>, roman: Option<bool>| -> Option<Page> {
             let n = u32::try_from(n?).ok()?;
-            Some(if roman? { Page::Roman(n) } else { Page::Arabic(n) })
+            Some(if roman? {
+                Page::Roman(n)
+            } else {
+                Page::Arabic(n)
+            })
         };
         let first = page(r.try_get("first_page")?, r.try_get("first_roman")?);
         let last = page(r.try_get("last_page")?, r.try_get("last_roman")?);

@@ -1,0 +1,188 @@
+//! The `shelfmark` binary, run as a user runs it.
+
+use std::{path::Path, process::Command};
+
+use crate::{repo, seed, seed_path};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn shelfmark(data: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_shelfmark"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .env_remove("SHELFMARK_DATA")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn err_file(name: &str) -> String {
+    repo()
+        .join("crates/biblio/tests/data/catalog/err")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn seed_round_trips_through_import_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_file = seed_path().to_string_lossy().into_owned();
+    let run = shelfmark(dir.path(), &["import", &seed_file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("added crisis-in-north-korea"),
+        "{}",
+        run.stderr
+    );
+    let run = shelfmark(
+        dir.path(),
+        &["export", "--format", "catalog", "crisis-in-north-korea"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("{}\n", seed()));
+    let by_isbn = shelfmark(dir.path(), &["export", "978-0-8248-6203-9"]);
+    assert_eq!(by_isbn.stdout, run.stdout);
+}
+
+#[test]
+fn importing_twice_leaves_one_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_file = seed_path().to_string_lossy().into_owned();
+    shelfmark(dir.path(), &["import", &seed_file]);
+    let run = shelfmark(dir.path(), &["import", &seed_file]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("unchanged crisis-in-north-korea"),
+        "{}",
+        run.stderr
+    );
+    let list = shelfmark(dir.path(), &["list"]);
+    assert_eq!(list.stdout.lines().count(), 1, "{}", list.stdout);
+    assert!(list.stdout.starts_with("crisis-in-north-korea"));
+}
+
+#[test]
+fn a_bad_file_imports_nothing_and_lists_every_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = err_file("several-value-errors.txt");
+    let run = shelfmark(dir.path(), &["import", &bad]);
+    assert_eq!(run.code, 1);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(" line "))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            format!("{bad} line 6: copyright date \"20O5\" is not a year"),
+            format!("{bad} line 14: eISBN 978-0-8248-6203-8 has check digit 8, expected 9"),
+            format!("{bad} line 40: page range 59-26 runs backwards"),
+        ]
+    );
+    assert_eq!(shelfmark(dir.path(), &["list"]).stdout, "");
+}
+
+#[test]
+fn keep_going_imports_the_good_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mixed = err_file("second-record-bad.txt");
+    let strict = shelfmark(dir.path(), &["import", &mixed]);
+    assert_eq!(strict.code, 1);
+    assert!(
+        strict
+            .stderr
+            .contains(&format!("{mixed} line 84: page range 59-26 runs backwards"))
+    );
+    assert_eq!(shelfmark(dir.path(), &["list"]).stdout, "");
+    let lenient = shelfmark(dir.path(), &["import", "--keep-going", &mixed]);
+    assert_eq!(lenient.code, 1, "errors still make the exit code non-zero");
+    assert!(
+        lenient
+            .stderr
+            .contains("1 added, 0 updated, 0 unchanged, 1 rejected"),
+        "{}",
+        lenient.stderr
+    );
+    assert_eq!(shelfmark(dir.path(), &["list"]).stdout.lines().count(), 1);
+}
+
+#[test]
+fn json_export_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_file = seed_path().to_string_lossy().into_owned();
+    shelfmark(dir.path(), &["import", &seed_file]);
+    let json = shelfmark(
+        dir.path(),
+        &["export", "--format", "json", "crisis-in-north-korea"],
+    );
+    let json_file = dir.path().join("book.json");
+    std::fs::write(&json_file, &json.stdout).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let run = shelfmark(other.path(), &["import", json_file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let back = shelfmark(other.path(), &["export", "crisis-in-north-korea"]);
+    assert_eq!(back.stdout, format!("{}\n", seed()));
+}
+
+#[test]
+fn bad_bytes_and_missing_files_are_reported_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    let mut bytes = seed().into_bytes();
+    bytes.splice(0..0, b"Caf\xe9\n".iter().copied());
+    std::fs::write(&latin1, bytes).unwrap();
+    let run = shelfmark(
+        dir.path(),
+        &["import", latin1.to_str().unwrap(), "/no/such/file.txt"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&format!(
+            "{} line 1 column 4: text is not valid UTF-8",
+            latin1.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("/no/such/file.txt: cannot read:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn show_delete_and_unknown_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_file = seed_path().to_string_lossy().into_owned();
+    shelfmark(dir.path(), &["import", &seed_file]);
+    let show = shelfmark(dir.path(), &["show", "9780824862039"]);
+    assert!(
+        show.stdout
+            .contains("12. 6 The August Plenum  (pp. 121-135)"),
+        "{}",
+        show.stdout
+    );
+    let missing = shelfmark(dir.path(), &["show", "nope"]);
+    assert_eq!(missing.code, 1);
+    assert_eq!(missing.stderr, "error: no book with id or ISBN \"nope\"\n");
+    assert_eq!(
+        shelfmark(dir.path(), &["delete", "crisis-in-north-korea"]).code,
+        0
+    );
+    assert_eq!(
+        shelfmark(dir.path(), &["delete", "crisis-in-north-korea"]).code,
+        1
+    );
+}
