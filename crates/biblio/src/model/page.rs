@@ -281,7 +281,10 @@ mod tests {
         );
         let r: PageRange = "xv-3".parse().unwrap();
         assert_eq!(r.page_count(), None);
-        assert_eq!("vii-xii".parse::<PageRange>().unwrap().page_count(), Some(6));
+        assert_eq!(
+            "vii-xii".parse::<PageRange>().unwrap().page_count(),
+            Some(6)
+        );
         assert_eq!(
             "121–135".parse::<PageRange>().unwrap().to_string(),
             "121-135"
