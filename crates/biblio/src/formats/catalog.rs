@@ -327,6 +327,9 @@ impl<'a> Parser<'a> {
         let found = match self.peek() {
             None => "the end of the book".to_owned(),
             Some("") => "a blank line".to_owned(),
+            Some(line) if line.ends_with([' ', '\t']) => {
+                format!("\"{}\" with trailing spaces", shorten(line))
+            }
             Some(line) => format!("\"{}\"", shorten(line)),
         };
         Diagnostic::new(
@@ -434,7 +437,11 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             if let Some(year) = line.strip_prefix(COPYRIGHT) {
                 match year.trim().parse::<i32>() {
-                    Ok(y) if (1..=9999).contains(&y) && !year.trim().starts_with('+') => {
+                    Ok(y)
+                        if (1..=9999).contains(&y)
+                            && !year.trim().starts_with(['+', '0'])
+                            && year.trim() == year =>
+                    {
                         book.copyright_year = Some(y)
                     }
                     _ => self.error(
@@ -455,6 +462,14 @@ impl<'a> Parser<'a> {
                         .map(|rest| (r, rest))
                 })
                 .unwrap_or((Role::Author, line));
+            if let Some(bare) = Role::ALL
+                .iter()
+                .filter_map(|r| r.byline_prefix())
+                .find(|p| p.trim_end() == line)
+            {
+                self.error(line_no, format!("no names after \"{bare}\""));
+                continue;
+            }
             for name in self.names(line_no, names) {
                 book.contributors.push(Contributor::new(name, role));
             }
@@ -676,14 +691,17 @@ impl<'a> Parser<'a> {
                 break;
             };
             self.pos += 1;
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-                self.error(
-                    detail_no,
-                    format!("second \"{key}\" line; the first is on line {first}"),
-                );
-                continue;
+            // People lines may repeat (roles can alternate); the others may not.
+            if matches!(key, "Label" | "Kind" | "DOI") {
+                if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                    self.error(
+                        detail_no,
+                        format!("second \"{key}\" line; the first is on line {first}"),
+                    );
+                    continue;
+                }
+                seen.push((key, detail_no));
             }
-            seen.push((key, detail_no));
             let value = value.trim();
             match key {
                 "Label" if value.is_empty() => {

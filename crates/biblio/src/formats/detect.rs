@@ -12,8 +12,15 @@ pub enum Format {
 /// Guesses the format from the first non-blank characters.
 pub fn detect(text: &str) -> Option<Format> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.trim_start();
-    if first.starts_with('{') || first.starts_with('[') {
+    // JSON starts with an object (`{"`, `{}`) or an array of them (`[{`, `[]`); a book
+    // title such as "[Untitled]" or "{Kim} and Me" does not.
+    let mut chars = text.trim_start().chars();
+    let first = chars.next();
+    let second = chars.find(|c| !c.is_whitespace());
+    if matches!(
+        (first, second),
+        (Some('{'), Some('"' | '}')) | (Some('['), Some('{' | ']'))
+    ) {
         return Some(Format::Json);
     }
     if text.lines().any(|l| l.trim_end() == "Table of Contents")

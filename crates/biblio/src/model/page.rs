@@ -30,6 +30,8 @@ pub enum PageError {
     NonCanonicalRoman(String, String),
     #[error("page {0} is out of range (pages run from 1 to {max})", max = MAX_PAGE)]
     OutOfRange(String),
+    #[error("roman page {0} is out of range (roman pages run from i to mmmcmxcix)")]
+    RomanOutOfRange(String),
 }
 
 impl Page {
@@ -130,7 +132,7 @@ impl FromStr for Page {
             }
         }
         if total == 0 || total > MAX_ROMAN {
-            return Err(PageError::OutOfRange(s.to_owned()));
+            return Err(PageError::RomanOutOfRange(s.to_owned()));
         }
         let canonical = to_roman(total);
         if canonical != s {

@@ -146,7 +146,7 @@ impl FromStr for PersonName {
         }
         if let Some(c) = s
             .chars()
-            .find(|c| matches!(c, ',' | ';' | '"') || c.is_control())
+            .find(|c| matches!(c, ',' | ';' | ':' | '"') || c.is_control())
         {
             return Err(NameError::BadCharacter(s, c));
         }
@@ -194,7 +194,7 @@ impl FromStr for PersonName {
         }
         let mut words: Vec<&str> = s.split(' ').collect();
         let suffix = match words.last() {
-            Some(last) if words.len() > 2 && SUFFIXES.contains(last) => {
+            Some(last) if words.len() >= 2 && SUFFIXES.contains(last) => {
                 words.pop().map(str::to_owned)
             }
             _ => None,

@@ -82,11 +82,14 @@ impl TocKind {
                     .strip_prefix(word)
                     .is_some_and(|rest| rest.starts_with([':', ' ', '.']))
         };
-        if has_children || starts("part") {
+        if has_children {
             return TocKind::Part;
         }
         if label.is_some() {
             return TocKind::Chapter;
+        }
+        if starts("part") {
+            return TocKind::Part;
         }
         match lower.as_str() {
             "front matter" => return TocKind::FrontMatter,

@@ -8,7 +8,7 @@
 mod sqlite;
 
 use async_trait::async_trait;
-use biblio::Book;
+use biblio::{Book, PersonName};
 
 pub use sqlite::SqliteStore;
 
@@ -94,6 +94,22 @@ pub trait Store: Send + Sync {
 
     /// Deletes a book by id or ISBN and returns its id.
     async fn delete(&self, key: &str) -> Result<String, StoreError>;
+
+    /// Every subject with the number of books that carry it, most used first.
+    async fn subjects(&self) -> Result<Vec<(String, u64)>, StoreError>;
+
+    /// Books carrying a subject.
+    async fn by_subject(&self, subject: &str) -> Result<Vec<BookSummary>, StoreError>;
+
+    /// Every person named on a book or one of its items, with the books they appear in.
+    async fn people(&self) -> Result<Vec<(PersonName, Vec<String>)>, StoreError>;
+
+    /// Books with these ids, in the given order; unknown ids are skipped.
+    async fn summaries(&self, ids: &[String]) -> Result<Vec<BookSummary>, StoreError>;
+
+    /// Books whose title, contents, description or people contain every word of `query`
+    /// (case-insensitive substring match; the search index replaces this).
+    async fn search(&self, query: &str, limit: u64) -> Result<Vec<BookSummary>, StoreError>;
 
     /// Records the hash of a new API token.
     async fn add_token(&self, hash: &str, name: &str) -> Result<(), StoreError>;

@@ -95,45 +95,113 @@ impl Store for SqliteStore {
     }
 
     async fn list(&self, offset: u64, limit: u64) -> Result<Vec<BookSummary>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT b.id, b.title, b.subtitle, b.copyright_year, b.updated_at,
-                    (SELECT group_concat(name, char(31)) FROM (
-                        SELECT CASE WHEN given IS NULL THEN family
-                                    WHEN family_first THEN family || ' ' || given
-                                    ELSE given || ' ' || family END AS name
-                        FROM contributors c
-                        WHERE c.book_id = b.id AND c.toc_position IS NULL
-                        ORDER BY c.position)) AS authors,
-                    (SELECT value FROM identifiers i
-                        WHERE i.book_id = b.id AND i.scheme = 'isbn'
-                        ORDER BY i.position LIMIT 1) AS isbn
-             FROM books b
-             ORDER BY b.updated_at DESC, b.id
-             LIMIT ? OFFSET ?",
+        let sql = format!("{SUMMARY_SELECT} ORDER BY b.updated_at DESC, b.id LIMIT ? OFFSET ?");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(summary).collect()
+    }
+
+    async fn subjects(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT name, count(DISTINCT book_id) AS n FROM subjects
+             GROUP BY name ORDER BY n DESC, name",
         )
-        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let authors: Option<String> = row.try_get("authors")?;
-                let isbn: Option<String> = row.try_get("isbn")?;
-                Ok(BookSummary {
-                    id: row.try_get("id")?,
-                    title: row.try_get("title")?,
-                    subtitle: row.try_get("subtitle")?,
-                    authors: authors
-                        .map(|a| a.split('\u{1f}').map(str::to_owned).collect())
-                        .unwrap_or_default(),
-                    copyright_year: row.try_get("copyright_year")?,
-                    isbn: isbn
-                        .and_then(|i| i.parse::<Isbn13>().ok())
-                        .map(|i| i.to_string()),
-                    updated_at: row.try_get("updated_at")?,
-                })
-            })
-            .collect()
+        Ok(rows
+            .into_iter()
+            .map(|(s, n)| (s, n.max(0) as u64))
+            .collect())
+    }
+
+    async fn by_subject(&self, subject: &str) -> Result<Vec<BookSummary>, StoreError> {
+        let sql = format!(
+            "{SUMMARY_SELECT} WHERE b.id IN (SELECT book_id FROM subjects WHERE name = ?)
+             ORDER BY b.title, b.id"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(subject)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(summary).collect()
+    }
+
+    async fn people(&self) -> Result<Vec<(PersonName, Vec<String>)>, StoreError> {
+        let rows: Vec<(String, Option<String>, Option<String>, bool, String)> = sqlx::query_as(
+            "SELECT DISTINCT family, given, suffix, family_first, book_id FROM contributors
+             ORDER BY family, given, book_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<(PersonName, Vec<String>)> = Vec::new();
+        for (family, given, suffix, family_first, book) in rows {
+            let name = PersonName {
+                family,
+                given,
+                suffix,
+                family_first,
+            };
+            match out.last_mut() {
+                Some((last, books)) if *last == name => {
+                    if !books.contains(&book) {
+                        books.push(book);
+                    }
+                }
+                _ => out.push((name, vec![book])),
+            }
+        }
+        Ok(out)
+    }
+
+    async fn summaries(&self, ids: &[String]) -> Result<Vec<BookSummary>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        let sql = format!("{SUMMARY_SELECT} WHERE b.id = ?");
+        for id in ids {
+            if let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+            {
+                out.push(summary(&row)?);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn search(&self, query: &str, limit: u64) -> Result<Vec<BookSummary>, StoreError> {
+        let words: Vec<String> = query
+            .split_whitespace()
+            .take(16)
+            .map(|w| format!("%{}%", w.replace(['%', '_', '\\'], "")))
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let clause = "(b.title LIKE ?1 OR coalesce(b.subtitle, '') LIKE ?1
+              OR coalesce(b.description, '') LIKE ?1
+              OR EXISTS (SELECT 1 FROM toc_entries t WHERE t.book_id = b.id
+                         AND (t.title LIKE ?1 OR coalesce(t.excerpt, '') LIKE ?1))
+              OR EXISTS (SELECT 1 FROM contributors c WHERE c.book_id = b.id
+                         AND (c.family LIKE ?1 OR coalesce(c.given, '') LIKE ?1))
+              OR EXISTS (SELECT 1 FROM subjects s WHERE s.book_id = b.id AND s.name LIKE ?1))";
+        let mut ids: Option<Vec<String>> = None;
+        for word in &words {
+            let sql = format!("SELECT b.id FROM books b WHERE {clause}");
+            let found: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .bind(word)
+                .fetch_all(&self.pool)
+                .await?;
+            ids = Some(match ids {
+                None => found,
+                Some(prev) => prev.into_iter().filter(|id| found.contains(id)).collect(),
+            });
+        }
+        let mut ids = ids.unwrap_or_default();
+        ids.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        self.summaries(&ids).await
     }
 
     async fn count(&self) -> Result<u64, StoreError> {
@@ -172,6 +240,38 @@ impl Store for SqliteStore {
             .await?;
         Ok(found.is_some())
     }
+}
+
+/// The columns of a [`BookSummary`]; callers append WHERE, ORDER and LIMIT.
+const SUMMARY_SELECT: &str = "SELECT b.id, b.title, b.subtitle, b.copyright_year, b.updated_at,
+        (SELECT group_concat(name, char(31)) FROM (
+            SELECT CASE WHEN given IS NULL THEN family
+                        WHEN family_first THEN family || ' ' || given
+                        ELSE given || ' ' || family END AS name
+            FROM contributors c
+            WHERE c.book_id = b.id AND c.toc_position IS NULL
+            ORDER BY c.position)) AS authors,
+        (SELECT value FROM identifiers i
+            WHERE i.book_id = b.id AND i.scheme = 'isbn'
+            ORDER BY i.position LIMIT 1) AS isbn
+     FROM books b";
+
+fn summary(row: &sqlx::sqlite::SqliteRow) -> Result<BookSummary, StoreError> {
+    let authors: Option<String> = row.try_get("authors")?;
+    let isbn: Option<String> = row.try_get("isbn")?;
+    Ok(BookSummary {
+        id: row.try_get("id")?,
+        title: row.try_get("title")?,
+        subtitle: row.try_get("subtitle")?,
+        authors: authors
+            .map(|a| a.split('\u{1f}').map(str::to_owned).collect())
+            .unwrap_or_default(),
+        copyright_year: row.try_get("copyright_year")?,
+        isbn: isbn
+            .and_then(|i| i.parse::<Isbn13>().ok())
+            .map(|i| i.to_string()),
+        updated_at: row.try_get("updated_at")?,
+    })
 }
 
 /// The key an identifier is matched on: 13 ISBN digits, or the lowercased DOI.
