@@ -2,6 +2,7 @@
 
 mod cli;
 mod store;
+mod web;
 
 use std::path::PathBuf;
 

@@ -14,7 +14,9 @@ mod delete;
 mod export;
 mod import;
 mod list;
+mod serve;
 mod show;
+mod token;
 
 use std::{
     path::{Path, PathBuf},
@@ -55,6 +57,10 @@ pub enum Command {
     Export(export::Args),
     /// Delete a book by id or ISBN.
     Delete(delete::Args),
+    /// Serve the catalog on the web (loads the demo books into an empty catalog).
+    Serve(serve::Args),
+    /// Manage API tokens for the write endpoints.
+    Token(token::Args),
 }
 
 /// Runs the command line and turns errors into an exit code.
@@ -85,6 +91,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => show::run(&store, args).await,
         Command::Export(args) => export::run(&store, args).await,
         Command::Delete(args) => delete::run(&store, args).await,
+        Command::Serve(args) => serve::run(store, args).await,
+        Command::Token(args) => token::run(&store, args).await,
     }
 }
 

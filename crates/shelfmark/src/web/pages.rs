@@ -1,0 +1,316 @@
+//! HTML page handlers.
+
+use axum::{
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use biblio::Book;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{
+    Shared,
+    cover::cover_svg,
+    error::PageError,
+    meta,
+    views::{self, SummaryView, book_path, book_view, item_path, item_view, person_slug},
+};
+use crate::store::StoredBook;
+
+type PageResult = Result<Response, PageError>;
+
+impl super::AppState {
+    /// Renders a template with the fields every page has.
+    fn render(&self, template: &str, mut ctx: Value) -> PageResult {
+        ctx["site_name"] = json!("Shelfmark");
+        let html = self
+            .templates
+            .get_template(template)?
+            .render(minijinja::value::Serde(&ctx))?;
+        Ok(Html(html).into_response())
+    }
+
+    async fn load(&self, id: &str) -> Result<StoredBook, PageError> {
+        self.store.get(id).await?.ok_or_else(|| {
+            PageError::NotFound(format!("There is no book \"{id}\" in this catalog."))
+        })
+    }
+}
+
+pub async fn home(State(app): State<Shared>) -> PageResult {
+    let books = app.store.list(0, 50).await?;
+    let subjects: Vec<Value> = app
+        .store
+        .subjects()
+        .await?
+        .into_iter()
+        .map(|(name, count)| json!({"url": views::subject_path(&name), "name": name, "count": count}))
+        .collect();
+    let books: Vec<SummaryView> = books.iter().map(SummaryView::from).collect();
+    let total = app.store.count().await?;
+    app.render(
+        "list.html",
+        json!({
+            "heading": "Recent books",
+            "intro": format!("{total} books in this catalog."),
+            "books": books,
+            "subjects": subjects,
+            "empty": "The catalog is empty. Import books with shelfmark import FILE.",
+            "canonical": format!("{}/", app.base_url),
+        }),
+    )
+}
+
+/// Links to the citation downloads of a book or one of its items.
+fn alternates(path: &str) -> Vec<Value> {
+    [
+        ("application/x-research-info-systems", "RIS", "ris"),
+        ("application/x-bibtex", "BibTeX", "bibtex"),
+        ("application/vnd.citationstyles.csl+json", "CSL-JSON", "csl-json"),
+    ]
+    .into_iter()
+    .map(|(mime, title, format)| json!({"mime": mime, "title": title, "href": format!("{path}/cite?format={format}")}))
+    .collect()
+}
+
+fn cite_panel(page_path: &str, citations: Vec<Value>) -> Value {
+    let downloads: Vec<Value> = alternates(page_path)
+        .into_iter()
+        .map(|a| json!({"title": a["title"], "href": a["href"]}))
+        .collect();
+    json!({"citations": citations, "downloads": downloads, "page_url": page_path})
+}
+
+pub async fn book(State(app): State<Shared>, Path(id): Path<String>) -> PageResult {
+    let stored = app.load(&id).await?;
+    if stored.id != id {
+        return Ok(Redirect::permanent(&book_path(&stored.id)).into_response());
+    }
+    let book = &stored.book;
+    let path = book_path(&stored.id);
+    app.render(
+        "book.html",
+        json!({
+            "book": book_view(&stored.id, book),
+            "lang": book.language.as_ref().map(|l| l.to_string()).unwrap_or_else(|| "en".into()),
+            "canonical": format!("{}{path}", app.base_url),
+            "alternates": alternates(&path),
+            "highwire": meta::book_tags(&app.base_url, &stored.id, book),
+            "json_ld": meta::book_json_ld(&app.base_url, &stored.id, book),
+            "coins": meta::coins(book, None),
+            "cite": cite_panel(&path, Vec::new()),
+        }),
+    )
+}
+
+pub async fn cover(State(app): State<Shared>, Path(id): Path<String>) -> PageResult {
+    let stored = app.load(&id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        cover_svg(&stored.id, &stored.book),
+    )
+        .into_response())
+}
+
+/// Reads an item reference: `12` or `12-the-august-plenum`.
+fn item_position(text: &str) -> Option<u32> {
+    let digits = text.split('-').next()?;
+    digits.parse().ok().filter(|n| *n > 0)
+}
+
+pub async fn item(
+    State(app): State<Shared>,
+    Path((id, item)): Path<(String, String)>,
+) -> PageResult {
+    let stored = app.load(&id).await?;
+    let book: &Book = &stored.book;
+    let not_found = || {
+        PageError::NotFound(format!(
+            "\"{}\" has no table-of-contents item \"{item}\"; its items are numbered 1 to {}.",
+            book.title,
+            book.toc_items().len()
+        ))
+    };
+    let position = item_position(&item).ok_or_else(not_found)?;
+    let found = book.toc_item(position).ok_or_else(not_found)?;
+    let path = item_path(&stored.id, position);
+    if stored.id != id || item != position.to_string() {
+        return Ok(Redirect::permanent(&path).into_response());
+    }
+    let prev = position
+        .checked_sub(1)
+        .and_then(|p| book.toc_item(p))
+        .map(|i| item_view(&stored.id, book, &i, false));
+    let next = book
+        .toc_item(position + 1)
+        .map(|i| item_view(&stored.id, book, &i, false));
+    app.render(
+        "chapter.html",
+        json!({
+            "book": book_view(&stored.id, book),
+            "item": item_view(&stored.id, book, &found, true),
+            "prev": prev,
+            "next": next,
+            "lang": book.language.as_ref().map(|l| l.to_string()).unwrap_or_else(|| "en".into()),
+            "canonical": format!("{}{path}", app.base_url),
+            "alternates": alternates(&path),
+            "highwire": meta::item_tags(&app.base_url, &stored.id, book, &found),
+            "json_ld": meta::item_json_ld(&app.base_url, &stored.id, book, &found),
+            "coins": meta::coins(book, Some(&found)),
+            "cite": cite_panel(&path, Vec::new()),
+        }),
+    )
+}
+
+pub async fn subject(State(app): State<Shared>, Path(name): Path<String>) -> PageResult {
+    let books = app.store.by_subject(&name).await?;
+    if books.is_empty() {
+        return Err(PageError::NotFound(format!(
+            "No book has the subject \"{name}\"."
+        )));
+    }
+    let books: Vec<SummaryView> = books.iter().map(SummaryView::from).collect();
+    app.render(
+        "list.html",
+        json!({
+            "heading": format!("Subject: {name}"),
+            "books": books,
+            "canonical": format!("{}{}", app.base_url, views::subject_path(&name)),
+        }),
+    )
+}
+
+pub async fn author(State(app): State<Shared>, Path(slug): Path<String>) -> PageResult {
+    let people = app.store.people().await?;
+    let mut name = None;
+    let mut ids: Vec<String> = Vec::new();
+    for (person, books) in people {
+        if person_slug(&person) == slug {
+            name.get_or_insert_with(|| person.to_string());
+            for b in books {
+                if !ids.contains(&b) {
+                    ids.push(b);
+                }
+            }
+        }
+    }
+    let name = name.ok_or_else(|| {
+        PageError::NotFound(format!(
+            "No one called \"{slug}\" is named in this catalog."
+        ))
+    })?;
+    let books = app.store.summaries(&ids).await?;
+    let books: Vec<SummaryView> = books.iter().map(SummaryView::from).collect();
+    app.render(
+        "list.html",
+        json!({
+            "heading": name,
+            "intro": "Books and chapters by or with this person.",
+            "books": books,
+            "canonical": format!("{}/authors/{slug}", app.base_url),
+        }),
+    )
+}
+
+#[derive(Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn search(State(app): State<Shared>, Query(params): Query<SearchParams>) -> PageResult {
+    let q = params.q.trim();
+    if q.chars().count() > 500 {
+        return Err(PageError::BadRequest(
+            "The search is longer than 500 characters.".into(),
+        ));
+    }
+    let books = if q.is_empty() {
+        Vec::new()
+    } else {
+        app.store.search(q, 100).await?
+    };
+    let books: Vec<SummaryView> = books.iter().map(SummaryView::from).collect();
+    app.render(
+        "list.html",
+        json!({
+            "heading": if q.is_empty() { "Search".to_owned() } else { format!("Search: {q}") },
+            "query": q,
+            "intro": if q.is_empty() { "" } else { "Books whose title, contents, description, people or subjects contain every word." },
+            "books": books,
+            "empty": if q.is_empty() { "Type words to search for above." } else { "No book matches." },
+        }),
+    )
+}
+
+pub async fn sitemap(State(app): State<Shared>) -> PageResult {
+    let total = app.store.count().await?;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for summary in app.store.list(0, total.min(50_000)).await? {
+        let Some(stored) = app.store.get(&summary.id).await? else {
+            continue;
+        };
+        let lastmod = stored.updated_at.get(..10).unwrap_or("");
+        let mut url = |path: String| {
+            xml.push_str(&format!(
+                "  <url><loc>{}{}</loc><lastmod>{lastmod}</lastmod></url>\n",
+                views::escape(&app.base_url),
+                views::escape(&path)
+            ));
+        };
+        url(book_path(&stored.id));
+        for item in stored.book.toc_items() {
+            url(item_path(&stored.id, item.position));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    Ok((
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+pub async fn robots(State(app): State<Shared>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /search\n\nSitemap: {}/sitemap.xml\n", app.base_url),
+    )
+        .into_response()
+}
+
+pub async fn static_file(Path(file): Path<String>) -> PageResult {
+    let (body, mime): (&'static str, &str) = match file.as_str() {
+        "style.css" => (
+            include_str!("../../static/style.css"),
+            "text/css; charset=utf-8",
+        ),
+        "copy.js" => (
+            include_str!("../../static/copy.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        _ => return Err(PageError::NotFound(format!("There is no file \"{file}\"."))),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+pub async fn not_found() -> Response {
+    super::error::error_page(
+        StatusCode::NOT_FOUND,
+        "Not found",
+        "There is no page at this address.",
+    )
+}
