@@ -1,6 +1,8 @@
 //! Integration tests for the application: one binary, one module per area.
 
 mod cli;
+mod crawler;
+mod peers;
 mod store;
 mod web;
 

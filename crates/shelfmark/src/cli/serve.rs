@@ -33,13 +33,13 @@ pub async fn run(store: SqliteStore, args: Args) -> anyhow::Result<ExitCode> {
             tracing::info!("loaded {loaded} demo books into the empty catalog");
         }
     }
-    let base_url = args
-        .base_url
-        .unwrap_or_else(|| format!("http://{}", args.listen));
-    let state = web::AppState::new(Arc::new(store), &base_url);
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
+    // With port 0 the system picks one; links must carry the real one.
+    let bound = listener.local_addr()?;
+    let base_url = args.base_url.unwrap_or_else(|| format!("http://{bound}"));
+    let state = web::AppState::new(Arc::new(store), &base_url);
     eprintln!("Shelfmark is serving {base_url}/ (Ctrl-C stops it)");
     axum::serve(listener, web::router(state))
         .with_graceful_shutdown(async {

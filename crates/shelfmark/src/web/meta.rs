@@ -63,7 +63,6 @@ pub fn book_tags(base: &str, id: &str, book: &Book) -> Vec<Tag> {
         "citation_abstract_html_url",
         format!("{base}{}", book_path(id)),
     ));
-    out.push(tag("og:type", "book"));
     out
 }
 
