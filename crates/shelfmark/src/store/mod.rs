@@ -57,6 +57,8 @@ pub struct Outcome {
 pub struct StoredBook {
     pub id: String,
     pub book: Book,
+    /// Grows by one with every change to the book.
+    pub revision: i64,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -83,6 +85,9 @@ pub trait Store: Send + Sync {
 
     /// Replaces the book with this id, or adds it under this id.
     async fn put(&self, id: &str, book: &Book) -> Result<Outcome, StoreError>;
+
+    /// The revision of the book with this id (not ISBN), without loading it.
+    async fn revision(&self, id: &str) -> Result<Option<i64>, StoreError>;
 
     /// A book by id or by any of its ISBNs, in any hyphenation.
     async fn get(&self, key: &str) -> Result<Option<StoredBook>, StoreError>;

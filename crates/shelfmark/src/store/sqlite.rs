@@ -86,6 +86,13 @@ impl Store for SqliteStore {
         Ok(outcome)
     }
 
+    async fn revision(&self, id: &str) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT revision FROM books WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     async fn get(&self, key: &str) -> Result<Option<StoredBook>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         let Some(id) = resolve(&mut conn, key).await? else {
@@ -245,9 +252,8 @@ impl Store for SqliteStore {
 /// The columns of a [`BookSummary`]; callers append WHERE, ORDER and LIMIT.
 const SUMMARY_SELECT: &str = "SELECT b.id, b.title, b.subtitle, b.copyright_year, b.updated_at,
         (SELECT group_concat(name, char(31)) FROM (
-            SELECT CASE WHEN given IS NULL THEN family
-                        WHEN family_first THEN family || ' ' || given
-                        ELSE given || ' ' || family END AS name
+            SELECT family || char(30) || coalesce(given, '') || char(30)
+                   || coalesce(suffix, '') || char(30) || family_first AS name
             FROM contributors c
             WHERE c.book_id = b.id AND c.toc_position IS NULL
             ORDER BY c.position)) AS authors,
@@ -264,7 +270,7 @@ fn summary(row: &sqlx::sqlite::SqliteRow) -> Result<BookSummary, StoreError> {
         title: row.try_get("title")?,
         subtitle: row.try_get("subtitle")?,
         authors: authors
-            .map(|a| a.split('\u{1f}').map(str::to_owned).collect())
+            .map(|a| a.split('\u{1f}').map(display_name).collect())
             .unwrap_or_default(),
         copyright_year: row.try_get("copyright_year")?,
         isbn: isbn
@@ -272,6 +278,23 @@ fn summary(row: &sqlx::sqlite::SqliteRow) -> Result<BookSummary, StoreError> {
             .map(|i| i.to_string()),
         updated_at: row.try_get("updated_at")?,
     })
+}
+
+/// A name as written, from the `family␞given␞suffix␞family_first` of [`SUMMARY_SELECT`].
+fn display_name(packed: &str) -> String {
+    let mut parts = packed.split('\u{1e}');
+    let mut next = || parts.next().filter(|p| !p.is_empty()).map(str::to_owned);
+    let family = next().unwrap_or_default();
+    let given = next();
+    let suffix = next();
+    let family_first = next().as_deref() == Some("1");
+    PersonName {
+        family,
+        given,
+        suffix,
+        family_first,
+    }
+    .to_string()
 }
 
 /// The key an identifier is matched on: 13 ISBN digits, or the lowercased DOI.
@@ -361,6 +384,7 @@ async fn save(
     book: &Book,
 ) -> Result<Outcome, StoreError> {
     let mut created_at: Option<String> = None;
+    let mut revision = 1;
     let (id, change) = match existing {
         Some(id) => {
             if let Some(stored) = load(tx, &id).await? {
@@ -371,6 +395,7 @@ async fn save(
                     });
                 }
                 created_at = Some(stored.created_at);
+                revision = stored.revision + 1;
             }
             sqlx::query("DELETE FROM books WHERE id = ?")
                 .bind(&id)
@@ -384,7 +409,7 @@ async fn save(
             None => (fresh_id(tx, book).await?, Change::Added),
         },
     };
-    insert(tx, &id, book, created_at).await?;
+    insert(tx, &id, book, created_at, revision).await?;
     Ok(Outcome { id, change })
 }
 
@@ -393,11 +418,12 @@ async fn insert(
     id: &str,
     book: &Book,
     created_at: Option<String>,
+    revision: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO books (id, title, subtitle, publisher, place, copyright_year, description,
-             language, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+             language, created_at, revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)",
     )
     .bind(id)
     .bind(&book.title)
@@ -408,6 +434,7 @@ async fn insert(
     .bind(&book.description)
     .bind(book.language.as_ref().map(|l| l.as_str()))
     .bind(created_at)
+    .bind(revision)
     .execute(&mut *tx)
     .await?;
     for (position, identifier) in book.identifiers.iter().enumerate() {
@@ -646,6 +673,7 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<StoredBook
     Ok(Some(StoredBook {
         id: id.to_owned(),
         book,
+        revision: row.try_get("revision")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
     }))
