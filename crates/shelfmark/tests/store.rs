@@ -204,14 +204,27 @@ async fn revisions_grow_with_every_change_only() {
     let store = store().await;
     let seed = parse_one(&seed());
     store.import(std::slice::from_ref(&seed)).await.unwrap();
-    assert_eq!(store.revision("crisis-in-north-korea").await.unwrap(), Some(1));
+    assert_eq!(
+        store.revision("crisis-in-north-korea").await.unwrap(),
+        Some(1)
+    );
     store.import(std::slice::from_ref(&seed)).await.unwrap();
-    assert_eq!(store.revision("crisis-in-north-korea").await.unwrap(), Some(1), "unchanged keeps the revision");
+    assert_eq!(
+        store.revision("crisis-in-north-korea").await.unwrap(),
+        Some(1),
+        "unchanged keeps the revision"
+    );
     store.import(&[full()]).await.unwrap();
-    assert_eq!(store.revision("crisis-in-north-korea").await.unwrap(), Some(2));
+    assert_eq!(
+        store.revision("crisis-in-north-korea").await.unwrap(),
+        Some(2)
+    );
     let stored = store.get("crisis-in-north-korea").await.unwrap().unwrap();
     assert_eq!(stored.revision, 2);
-    assert!(store.revision("978-0-8248-6203-9").await.unwrap().is_none(), "ids only");
+    assert!(
+        store.revision("978-0-8248-6203-9").await.unwrap().is_none(),
+        "ids only"
+    );
 }
 
 #[tokio::test]
@@ -221,9 +234,15 @@ async fn lists_write_names_as_they_are_written() {
     book.contributors = vec![
         biblio::Contributor::new("김일성".parse().unwrap(), biblio::Role::Author),
         biblio::Contributor::new("{Kim} Il Sung".parse().unwrap(), biblio::Role::Author),
-        biblio::Contributor::new("Martin Luther King Jr.".parse().unwrap(), biblio::Role::Editor),
+        biblio::Contributor::new(
+            "Martin Luther King Jr.".parse().unwrap(),
+            biblio::Role::Editor,
+        ),
     ];
     store.import(&[book]).await.unwrap();
     let list = store.list(0, 1).await.unwrap();
-    assert_eq!(list[0].authors, ["김일성", "Kim Il Sung", "Martin Luther King Jr."]);
+    assert_eq!(
+        list[0].authors,
+        ["김일성", "Kim Il Sung", "Martin Luther King Jr."]
+    );
 }

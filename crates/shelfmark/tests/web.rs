@@ -516,3 +516,50 @@ async fn api_writes_need_a_token_and_report_located_errors() {
     .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn cached_pages_follow_the_book_and_answer_etags() {
+    let app = app().await;
+    let first = get(&app, "/books/crisis-in-north-korea/12").await;
+    let etag = first
+        .headers
+        .get(header::ETAG)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(etag, "\"crisis-in-north-korea-1\"");
+    let again = get(&app, "/books/crisis-in-north-korea/12").await;
+    assert_eq!(again.body, first.body);
+    let conditional = Request::get("/books/crisis-in-north-korea/12")
+        .header(header::IF_NONE_MATCH, &etag)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(
+        send(&app, conditional).await.status,
+        StatusCode::NOT_MODIFIED
+    );
+    // A change through the API shows at once, on the cached chapter page too.
+    let changed = seed().replace("The August Plenum", "The August Plenum of 1956");
+    let put = send(
+        &app,
+        write(
+            "PUT",
+            "/api/books/crisis-in-north-korea",
+            Some(TOKEN),
+            &changed,
+            "text/plain",
+        ),
+    )
+    .await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    let fresh = get(&app, "/books/crisis-in-north-korea/12").await;
+    assert_eq!(
+        fresh.headers.get(header::ETAG).unwrap(),
+        "\"crisis-in-north-korea-2\""
+    );
+    assert_eq!(
+        texts(&fresh.body, "h1.title"),
+        ["The August Plenum of 1956"]
+    );
+}

@@ -87,10 +87,12 @@ impl Store for SqliteStore {
     }
 
     async fn revision(&self, id: &str) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT revision FROM books WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT revision FROM books WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     async fn get(&self, key: &str) -> Result<Option<StoredBook>, StoreError> {

@@ -6,6 +6,7 @@
 //! (`meta`) and graphics (`cover`); only `api` speaks JSON.
 
 pub mod api;
+mod cache;
 pub mod cover;
 pub mod error;
 pub mod meta;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub templates: Environment<'static>,
     /// Scheme, host and port that links in pages and metadata start with, no final slash.
     pub base_url: String,
+    /// Book and item pages already rendered, by path and revision.
+    pub pages: cache::PageCache,
 }
 
 pub type Shared = Arc<AppState>;
@@ -74,6 +77,7 @@ impl AppState {
             store,
             templates: templates(),
             base_url: base_url.trim_end_matches('/').to_owned(),
+            pages: cache::PageCache::default(),
         })
     }
 }

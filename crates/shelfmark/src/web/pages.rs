@@ -1,8 +1,10 @@
 //! HTML page handlers.
 
+use std::sync::Arc;
+
 use axum::{
     extract::{Path, Query, State},
-    http::{StatusCode, header},
+    http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
 use biblio::Book;
@@ -82,7 +84,65 @@ fn cite_panel(page_path: &str, citations: Vec<Value>) -> Value {
     json!({"citations": citations, "downloads": downloads, "page_url": page_path})
 }
 
-pub async fn book(State(app): State<Shared>, Path(id): Path<String>) -> PageResult {
+/// A page served from the cache, with an ETag of its book's revision; `render` builds it
+/// when the cache has no copy of this revision.
+async fn cached<F>(
+    app: &Shared,
+    id: &str,
+    key: String,
+    headers: &HeaderMap,
+    render: F,
+) -> PageResult
+where
+    F: AsyncFnOnce() -> PageResult,
+{
+    let Some(revision) = app.store.revision(id).await? else {
+        return render().await;
+    };
+    let etag = format!("\"{}-{revision}\"", views::url_segment(id));
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        == Some(etag.as_str())
+    {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
+    }
+    let html = match app.pages.get(&key, revision) {
+        Some(html) => html,
+        None => {
+            let response = render().await?;
+            if response.status() != StatusCode::OK {
+                return Ok(response);
+            }
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .map_err(|e| PageError::Internal(e.to_string()))?;
+            let html: Arc<str> = String::from_utf8_lossy(&bytes).into();
+            app.pages.put(key, revision, html.clone());
+            html
+        }
+    };
+    Ok((
+        [
+            (header::ETAG, etag),
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+        ],
+        html.to_string(),
+    )
+        .into_response())
+}
+
+pub async fn book(
+    State(app): State<Shared>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> PageResult {
+    let key = format!("book/{id}");
+    cached(&app, &id, key, &headers, || render_book(&app, &id)).await
+}
+
+async fn render_book(app: &Shared, id: &str) -> PageResult {
+    let id = id.to_owned();
     let stored = app.load(&id).await?;
     if stored.id != id {
         return Ok(Redirect::permanent(&book_path(&stored.id)).into_response());
@@ -125,7 +185,14 @@ fn item_position(text: &str) -> Option<u32> {
 pub async fn item(
     State(app): State<Shared>,
     Path((id, item)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> PageResult {
+    let key = format!("item/{id}/{item}");
+    cached(&app, &id, key, &headers, || render_item(&app, &id, &item)).await
+}
+
+async fn render_item(app: &Shared, id: &str, item: &str) -> PageResult {
+    let (id, item) = (id.to_owned(), item.to_owned());
     let stored = app.load(&id).await?;
     let book: &Book = &stored.book;
     let not_found = || {
