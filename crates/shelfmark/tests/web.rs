@@ -349,7 +349,7 @@ async fn home_subject_author_search_sitemap_robots() {
         cover.headers.get(header::CONTENT_TYPE).unwrap(),
         "image/svg+xml; charset=utf-8"
     );
-    assert!(cover.body.contains("CRISIS IN NORTH"));
+    assert!(cover.body.contains(">CRISIS IN<") && cover.body.contains(">NORTH KOREA<"));
 }
 
 fn json(reply: &Reply) -> Value {
@@ -528,7 +528,7 @@ async fn cached_pages_follow_the_book_and_answer_etags() {
         .to_str()
         .unwrap()
         .to_owned();
-    assert_eq!(etag, "\"crisis-in-north-korea-1\"");
+    assert!(etag.starts_with("W/\"v"), "{etag}");
     let again = get(&app, "/books/crisis-in-north-korea/12").await;
     assert_eq!(again.body, first.body);
     let conditional = Request::get("/books/crisis-in-north-korea/12")
@@ -538,6 +538,11 @@ async fn cached_pages_follow_the_book_and_answer_etags() {
     assert_eq!(
         send(&app, conditional).await.status,
         StatusCode::NOT_MODIFIED
+    );
+    let home = get(&app, "/").await;
+    assert_eq!(
+        home.headers.get(header::ETAG).unwrap().to_str().unwrap(),
+        etag
     );
     // A change through the API shows at once, on the cached chapter page too.
     let changed = seed().replace("The August Plenum", "The August Plenum of 1956");
@@ -554,12 +559,30 @@ async fn cached_pages_follow_the_book_and_answer_etags() {
     .await;
     assert_eq!(put.status, StatusCode::OK, "{}", put.body);
     let fresh = get(&app, "/books/crisis-in-north-korea/12").await;
-    assert_eq!(
-        fresh.headers.get(header::ETAG).unwrap(),
-        "\"crisis-in-north-korea-2\""
+    assert_ne!(
+        fresh.headers.get(header::ETAG).unwrap().to_str().unwrap(),
+        etag
     );
     assert_eq!(
         texts(&fresh.body, "h1.title"),
         ["The August Plenum of 1956"]
     );
+}
+
+#[tokio::test]
+async fn changes_by_another_process_show_within_the_freshness_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shelfmark.db");
+    let server_store = SqliteStore::open(&path).await.unwrap();
+    server_store.import(&[parse_one(&seed())]).await.unwrap();
+    let app = web::router(web::AppState::new(Arc::new(server_store), BASE));
+    let before = get(&app, "/books/crisis-in-north-korea/12").await.body;
+    assert_eq!(texts(&before, "h1.title"), ["The August Plenum"]);
+    // Another connection to the same file, as `shelfmark import` would be.
+    let other = SqliteStore::open(&path).await.unwrap();
+    let changed = seed().replace("The August Plenum", "The Plenum");
+    other.import(&[parse_one(&changed)]).await.unwrap();
+    tokio::time::sleep(web::cache::FRESHNESS + std::time::Duration::from_millis(50)).await;
+    let after = get(&app, "/books/crisis-in-north-korea/12").await.body;
+    assert_eq!(texts(&after, "h1.title"), ["The Plenum"]);
 }

@@ -86,6 +86,9 @@ pub trait Store: Send + Sync {
     /// Replaces the book with this id, or adds it under this id.
     async fn put(&self, id: &str, book: &Book) -> Result<Outcome, StoreError>;
 
+    /// A number that grows with every change to any book, by any process.
+    async fn catalog_version(&self) -> Result<i64, StoreError>;
+
     /// The revision of the book with this id (not ISBN), without loading it.
     async fn revision(&self, id: &str) -> Result<Option<i64>, StoreError>;
 

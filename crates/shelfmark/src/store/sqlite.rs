@@ -86,6 +86,14 @@ impl Store for SqliteStore {
         Ok(outcome)
     }
 
+    async fn catalog_version(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT version FROM catalog_version WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
     async fn revision(&self, id: &str) -> Result<Option<i64>, StoreError> {
         Ok(
             sqlx::query_scalar("SELECT revision FROM books WHERE id = ?")

@@ -340,6 +340,7 @@ async fn create_books(
     authorize(&app, &headers).await?;
     let books = parse_body(&body)?;
     let outcomes = app.store.import(&books).await?;
+    app.pages.version(app.store.as_ref(), true).await?;
     Ok((StatusCode::CREATED, Json(written(&app, outcomes))).into_response())
 }
 
@@ -371,6 +372,7 @@ async fn put_book(
     }
     let book = books.remove(0);
     let outcome = app.store.put(&id, &book).await?;
+    app.pages.version(app.store.as_ref(), true).await?;
     let status = if outcome.change == crate::store::Change::Added {
         StatusCode::CREATED
     } else {
@@ -390,5 +392,6 @@ async fn delete_book(
 ) -> Result<Response, ApiError> {
     authorize(&app, &headers).await?;
     app.store.delete(&id).await?;
+    app.pages.version(app.store.as_ref(), true).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -44,21 +44,21 @@ pub fn cover_svg(id: &str, book: &Book) -> String {
     );
     let font = "font-family=\"Palatino Linotype, Palatino, Book Antiqua, Georgia, serif\"";
     let mut y = 130;
-    for line in wrap(&book.title.to_uppercase(), 18).iter().take(5) {
+    for line in wrap(&book.title.to_uppercase(), 14).iter().take(5) {
         out.push_str(&format!(
-            "<text x=\"200\" y=\"{y}\" text-anchor=\"middle\" {font} font-size=\"30\" letter-spacing=\"2\" fill=\"#fbf6ea\">{}</text>",
+            "<text x=\"200\" y=\"{y}\" text-anchor=\"middle\" {font} font-size=\"38\" letter-spacing=\"2\" fill=\"#fbf6ea\">{}</text>",
             escape(line)
         ));
-        y += 40;
+        y += 48;
     }
     if let Some(sub) = &book.subtitle {
         y += 10;
-        for line in wrap(sub, 30).iter().take(4) {
+        for line in wrap(sub, 24).iter().take(4) {
             out.push_str(&format!(
-                "<text x=\"200\" y=\"{y}\" text-anchor=\"middle\" {font} font-size=\"19\" font-style=\"italic\" fill=\"#e8dcc0\">{}</text>",
+                "<text x=\"200\" y=\"{y}\" text-anchor=\"middle\" {font} font-size=\"24\" font-style=\"italic\" fill=\"#e8dcc0\">{}</text>",
                 escape(line)
             ));
-            y += 26;
+            y += 32;
         }
     }
     out.push_str(&format!(
@@ -73,16 +73,16 @@ pub fn cover_svg(id: &str, book: &Book) -> String {
         .map(|c| c.name.to_string())
         .collect();
     let mut y = 500;
-    for line in wrap(&people.join(" · "), 28).iter().take(2) {
+    for line in wrap(&people.join(" · "), 22).iter().take(2) {
         out.push_str(&format!(
-            "<text x=\"200\" y=\"{y}\" text-anchor=\"middle\" {font} font-size=\"22\" letter-spacing=\"1\" fill=\"#fbf6ea\">{}</text>",
+            "<text x=\"200\" y=\"{y}\" text-anchor=\"middle\" {font} font-size=\"28\" letter-spacing=\"1\" fill=\"#fbf6ea\">{}</text>",
             escape(line)
         ));
-        y += 28;
+        y += 34;
     }
     if let Some(year) = book.copyright_year {
         out.push_str(&format!(
-            "<text x=\"200\" y=\"560\" text-anchor=\"middle\" {font} font-size=\"16\" fill=\"#e8dcc0\">{year}</text>"
+            "<text x=\"200\" y=\"560\" text-anchor=\"middle\" {font} font-size=\"20\" fill=\"#e8dcc0\">{year}</text>"
         ));
     }
     out.push_str("</svg>");

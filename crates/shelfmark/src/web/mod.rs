@@ -6,7 +6,7 @@
 //! (`meta`) and graphics (`cover`); only `api` speaks JSON.
 
 pub mod api;
-mod cache;
+pub mod cache;
 pub mod cover;
 pub mod error;
 pub mod meta;
@@ -36,7 +36,7 @@ pub struct AppState {
     pub templates: Environment<'static>,
     /// Scheme, host and port that links in pages and metadata start with, no final slash.
     pub base_url: String,
-    /// Book and item pages already rendered, by path and revision.
+    /// Pages already rendered, by path and catalog version.
     pub pages: cache::PageCache,
 }
 

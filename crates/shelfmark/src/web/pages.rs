@@ -1,7 +1,5 @@
 //! HTML page handlers.
 
-use std::sync::Arc;
-
 use axum::{
     extract::{Path, Query, State},
     http::{HeaderMap, StatusCode, header},
@@ -13,6 +11,7 @@ use serde_json::{Value, json};
 
 use super::{
     Shared,
+    cache::Page,
     cover::cover_svg,
     error::PageError,
     meta,
@@ -40,7 +39,11 @@ impl super::AppState {
     }
 }
 
-pub async fn home(State(app): State<Shared>) -> PageResult {
+pub async fn home(State(app): State<Shared>, headers: HeaderMap) -> PageResult {
+    cached(&app, "/".into(), &headers, || render_home(&app)).await
+}
+
+async fn render_home(app: &Shared) -> PageResult {
     let books = app.store.list(0, 50).await?;
     let subjects: Vec<Value> = app
         .store
@@ -84,22 +87,14 @@ fn cite_panel(page_path: &str, citations: Vec<Value>) -> Value {
     json!({"citations": citations, "downloads": downloads, "page_url": page_path})
 }
 
-/// A page served from the cache, with an ETag of its book's revision; `render` builds it
-/// when the cache has no copy of this revision.
-async fn cached<F>(
-    app: &Shared,
-    id: &str,
-    key: String,
-    headers: &HeaderMap,
-    render: F,
-) -> PageResult
+/// A page served from the cache, with the catalog version as its ETag; `render` builds
+/// it when the cache has no copy for the current version.
+async fn cached<F>(app: &Shared, key: String, headers: &HeaderMap, render: F) -> PageResult
 where
     F: AsyncFnOnce() -> PageResult,
 {
-    let Some(revision) = app.store.revision(id).await? else {
-        return render().await;
-    };
-    let etag = format!("\"{}-{revision}\"", views::url_segment(id));
+    let version = app.pages.version(app.store.as_ref(), false).await?;
+    let etag = format!("W/\"v{version}\"");
     if headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -107,29 +102,40 @@ where
     {
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
     }
-    let html = match app.pages.get(&key, revision) {
-        Some(html) => html,
+    let (body, mime) = match app.pages.get(&key, version) {
+        Some(page) => (page.body, page_mime(&key)),
         None => {
             let response = render().await?;
             if response.status() != StatusCode::OK {
                 return Ok(response);
             }
-            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            let mime = page_mime(&key);
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
                 .await
                 .map_err(|e| PageError::Internal(e.to_string()))?;
-            let html: Arc<str> = String::from_utf8_lossy(&bytes).into();
-            app.pages.put(key, revision, html.clone());
-            html
+            app.pages.put(
+                key,
+                Page {
+                    version,
+                    body: body.clone(),
+                },
+            );
+            (body, mime)
         }
     };
     Ok((
-        [
-            (header::ETAG, etag),
-            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
-        ],
-        html.to_string(),
+        [(header::ETAG, etag.as_str()), (header::CONTENT_TYPE, mime)],
+        body,
     )
         .into_response())
+}
+
+fn page_mime(key: &str) -> &'static str {
+    if key.ends_with(".xml") {
+        "application/xml; charset=utf-8"
+    } else {
+        "text/html; charset=utf-8"
+    }
 }
 
 pub async fn book(
@@ -137,8 +143,8 @@ pub async fn book(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> PageResult {
-    let key = format!("book/{id}");
-    cached(&app, &id, key, &headers, || render_book(&app, &id)).await
+    let key = format!("/books/{id}");
+    cached(&app, key, &headers, || render_book(&app, &id)).await
 }
 
 async fn render_book(app: &Shared, id: &str) -> PageResult {
@@ -187,8 +193,8 @@ pub async fn item(
     Path((id, item)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> PageResult {
-    let key = format!("item/{id}/{item}");
-    cached(&app, &id, key, &headers, || render_item(&app, &id, &item)).await
+    let key = format!("/books/{id}/{item}");
+    cached(&app, key, &headers, || render_item(&app, &id, &item)).await
 }
 
 async fn render_item(app: &Shared, id: &str, item: &str) -> PageResult {
@@ -233,8 +239,17 @@ async fn render_item(app: &Shared, id: &str, item: &str) -> PageResult {
     )
 }
 
-pub async fn subject(State(app): State<Shared>, Path(name): Path<String>) -> PageResult {
-    let books = app.store.by_subject(&name).await?;
+pub async fn subject(
+    State(app): State<Shared>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> PageResult {
+    let key = format!("/subjects/{name}");
+    cached(&app, key, &headers, || render_subject(&app, &name)).await
+}
+
+async fn render_subject(app: &Shared, name: &str) -> PageResult {
+    let books = app.store.by_subject(name).await?;
     if books.is_empty() {
         return Err(PageError::NotFound(format!(
             "No book has the subject \"{name}\"."
@@ -246,12 +261,21 @@ pub async fn subject(State(app): State<Shared>, Path(name): Path<String>) -> Pag
         json!({
             "heading": format!("Subject: {name}"),
             "books": books,
-            "canonical": format!("{}{}", app.base_url, views::subject_path(&name)),
+            "canonical": format!("{}{}", app.base_url, views::subject_path(name)),
         }),
     )
 }
 
-pub async fn author(State(app): State<Shared>, Path(slug): Path<String>) -> PageResult {
+pub async fn author(
+    State(app): State<Shared>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> PageResult {
+    let key = format!("/authors/{slug}");
+    cached(&app, key, &headers, || render_author(&app, &slug)).await
+}
+
+async fn render_author(app: &Shared, slug: &str) -> PageResult {
     let people = app.store.people().await?;
     let mut name = None;
     let mut ids: Vec<String> = Vec::new();
@@ -314,7 +338,14 @@ pub async fn search(State(app): State<Shared>, Query(params): Query<SearchParams
     )
 }
 
-pub async fn sitemap(State(app): State<Shared>) -> PageResult {
+pub async fn sitemap(State(app): State<Shared>, headers: HeaderMap) -> PageResult {
+    cached(&app, "/sitemap.xml".into(), &headers, || {
+        render_sitemap(&app)
+    })
+    .await
+}
+
+async fn render_sitemap(app: &Shared) -> PageResult {
     let total = app.store.count().await?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
