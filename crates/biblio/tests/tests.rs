@@ -1,6 +1,7 @@
 //! Integration tests for `biblio`: one binary, one module per area.
 
 mod catalog;
+mod cite;
 mod properties;
 
 use std::path::{Path, PathBuf};

@@ -5,10 +5,13 @@
 //! reported rather than fatal; whether a batch is all-or-nothing is the caller's choice.
 
 pub mod catalog;
+pub mod csl_json;
 pub mod json;
 
 mod detect;
+pub(crate) mod reference;
 pub use detect::{Format, detect};
+pub use reference::NoSuchItem;
 
 /// A problem found in input, located by 1-based line (and column where it helps).
 #[derive(Debug, Clone, PartialEq, Eq)]
