@@ -6,8 +6,10 @@
 //! wrong link never turns into a wrong citation. Items and books without page numbers
 //! accept any page.
 
+use hayagriva::citationberg::IndependentStyle;
+
 use super::CiteError;
-use crate::{Book, PageRange};
+use crate::{Book, Page, PageRange};
 
 /// Parses a locator and checks it against the book (`item: None`) or the item at a
 /// 1-based position.
@@ -52,4 +54,23 @@ fn book_span(book: &Book) -> Option<PageRange> {
         (lo.min(r.first()), hi.max(r.last()))
     });
     PageRange::new(lo, hi).ok()
+}
+
+/// A locator as the style prints it: a range in the style's page-range format with an
+/// en dash (`122–23` in Chicago), roman ranges in full (`viii–ix`).
+pub(super) fn display(pages: PageRange, style: &IndependentStyle) -> String {
+    if pages.is_single() {
+        return pages.first().to_string();
+    }
+    let (first, last) = (pages.first().to_string(), pages.last().to_string());
+    match (pages.first(), pages.last(), style.settings.page_range_format) {
+        (Page::Arabic(_), Page::Arabic(_), Some(format)) => {
+            let mut out = String::new();
+            match format.format(&mut out, &first, &last, None) {
+                Ok(()) => out,
+                Err(_) => format!("{first}\u{2013}{last}"),
+            }
+        }
+        _ => format!("{first}\u{2013}{last}"),
+    }
 }

@@ -52,8 +52,11 @@
 //! and has no wrapping element: the page decides that.
 
 mod html;
+mod labels;
 mod locator;
 mod names;
+mod quotes;
+mod spec;
 
 use std::fmt;
 
@@ -151,13 +154,14 @@ impl Style {
     /// Reads an independent CSL 1.0.2 style. Its name is the last segment of its id
     /// (`http://www.zotero.org/styles/apa` is `apa`).
     pub fn from_csl(xml: &str) -> Result<Style, CiteError> {
-        let csl = IndependentStyle::from_xml(xml).map_err(|e| {
+        let mut csl = IndependentStyle::from_xml(xml).map_err(|e| {
             let mut msg = lowercase_first(&e.source.to_string());
             if let Some(path) = e.path.filter(|p| !p.to_string().is_empty() && p.to_string() != ".") {
                 msg.push_str(&format!(" at {path}"));
             }
             CiteError::BadStyle(msg)
         })?;
+        spec::repair(&mut csl);
         let name = csl
             .info
             .id
@@ -249,6 +253,36 @@ impl Styles {
         Ok(())
     }
 
+    /// Whether the style's locale puts commas and periods inside quotation marks.
+    fn punctuation_in_quote(&self, style: &Style) -> bool {
+        let lang = style
+            .csl
+            .default_locale
+            .as_ref()
+            .map(|l| l.0.as_str())
+            .unwrap_or("en-US");
+        let base = lang.split('-').next().unwrap_or(lang);
+        let from = |locales: &[Locale], exact: bool| {
+            locales.iter().find_map(|l| {
+                let code = l.lang.as_ref().map(|c| c.0.as_str());
+                let matches = match code {
+                    None => !exact,
+                    Some(c) if exact => c == lang,
+                    Some(c) => c == base,
+                };
+                if matches {
+                    l.style_options.as_ref()?.punctuation_in_quote
+                } else {
+                    None
+                }
+            })
+        };
+        from(&style.csl.locale, true)
+            .or_else(|| from(&style.csl.locale, false))
+            .or_else(|| from(&self.locales, true))
+            .unwrap_or(false)
+    }
+
     /// Formats a book (`item: None`) or its table-of-contents item at a 1-based
     /// position, optionally pinned to a page or page range inside it.
     pub fn format(
@@ -261,7 +295,7 @@ impl Styles {
         let reference = Reference::new(book, item)?;
         let pages = locator.map(|l| check_locator(book, item, l)).transpose()?;
         let entry = CslItem::new(&reference, &reference.key());
-        let locator_text = pages.map(|p| p.to_string());
+        let locator_text = pages.map(|p| locator::display(p, &style.csl));
         let locator = locator_text
             .as_deref()
             .map(|l| SpecificLocator(CslLocator::Page, LocatorPayload::Str(l)));
@@ -277,13 +311,14 @@ impl Styles {
             ));
         }
         let rendered = driver.finish(BibliographyRequest::new(&style.csl, None, &self.locales));
-        let mut citations = rendered.citations.into_iter().map(|c| entry.render(c.citation));
+        let piq = self.punctuation_in_quote(style);
+        let mut citations = rendered.citations.into_iter().map(|c| entry.render(c.citation, piq, labels::needs_plural(pages)));
         let first = citations.next().unwrap_or_default();
         let subsequent = citations.next().unwrap_or_default();
         let bibliography = rendered
             .bibliography
             .and_then(|b| b.items.into_iter().next())
-            .map(|i| entry.render(i.content));
+            .map(|i| entry.render(i.content, piq, labels::needs_plural(reference.pages())));
         Ok(Citation {
             first,
             subsequent,
@@ -319,6 +354,7 @@ impl Styles {
             ));
         }
         let rendered = driver.finish(BibliographyRequest::new(&style.csl, None, &self.locales));
+        let piq = self.punctuation_in_quote(style);
         let Some(bib) = rendered.bibliography else {
             return Ok(Vec::new());
         };
@@ -328,8 +364,8 @@ impl Styles {
             .items
             .into_iter()
             .map(|i| match by_key.get(i.key.as_str()) {
-                Some(entry) => entry.render(i.content),
-                None => plain(&i.content),
+                Some(entry) => entry.render(i.content, piq, entry.plural_pages),
+                None => plain_and_html(&i.content),
             })
             .collect())
     }
@@ -339,25 +375,66 @@ impl Styles {
 struct CslItem {
     item: json::Item,
     names: names::FamilyFirst,
+    /// Whether the item's quotation marks were marked for nesting.
+    quotes_marked: bool,
+    /// Whether its pages are a range hayagriva would label as one page.
+    plural_pages: bool,
 }
 
 impl CslItem {
     fn new(reference: &Reference<'_>, id: &str) -> CslItem {
-        let object = crate::formats::csl_json::object(reference, id);
+        let mut object = crate::formats::csl_json::object(reference, id);
+        let quotes_marked = serde_json::Value::Object(object.clone())
+            .to_string()
+            .chars()
+            .all(|c| quotes::can_mark(c.encode_utf8(&mut [0; 4])));
+        typographic(&mut object, quotes_marked);
         let names = names::FamilyFirst::of(&object);
         let item = serde_json::from_value(serde_json::Value::Object(object))
             .unwrap_or_else(|_| json::Item(Default::default()));
-        CslItem { item, names }
+        CslItem {
+            item,
+            names,
+            quotes_marked,
+            plural_pages: labels::needs_plural(reference.pages()),
+        }
     }
 
-    fn render(&self, mut content: ElemChildren) -> Rendered {
+    fn render(
+        &self,
+        mut content: ElemChildren,
+        punctuation_in_quote: bool,
+        plural_pages: bool,
+    ) -> Rendered {
         self.names.repair(&mut content);
+        if plural_pages {
+            labels::pluralize(&mut content);
+        }
+        quotes::resolve(&mut content, punctuation_in_quote && self.quotes_marked);
         plain_and_html(&content)
     }
 }
 
-fn plain(content: &ElemChildren) -> Rendered {
-    plain_and_html(content)
+/// Quotation marks in the item's text are marked for nesting (see `quotes`), and
+/// straight apostrophes become typographic ones (`Hawai'i` is printed `Hawai’i`), as
+/// citeproc-js prints them.
+fn typographic(object: &mut serde_json::Map<String, serde_json::Value>, mark_quotes: bool) {
+    fn fix(value: &mut serde_json::Value, mark_quotes: bool) {
+        match value {
+            serde_json::Value::String(s) => {
+                let marked = if mark_quotes { quotes::mark(s) } else { s.clone() };
+                *s = marked.replace('\'', "\u{2019}");
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| fix(v, mark_quotes)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| fix(v, mark_quotes)),
+            _ => {}
+        }
+    }
+    for (key, value) in object.iter_mut() {
+        if key != "id" && key != "DOI" {
+            fix(value, mark_quotes);
+        }
+    }
 }
 
 fn plain_and_html(content: &ElemChildren) -> Rendered {

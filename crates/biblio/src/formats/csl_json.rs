@@ -105,11 +105,16 @@ pub(crate) fn object(r: &Reference<'_>, id: &str) -> Map<String, Value> {
     m
 }
 
-/// A name as CSL-JSON: family and given parts, and the static-ordering flag for names
-/// written family name first.
+/// A name as CSL-JSON: family and given parts, a family name's leading lowercase words
+/// (`van`, `de la`) as its particle, and the static-ordering flag for names written
+/// family name first.
 pub(crate) fn name(n: &PersonName) -> Value {
     let mut m = Map::new();
-    m.insert("family".into(), n.family.as_str().into());
+    let (particle, family) = split_particle(&n.family);
+    if let Some(particle) = particle {
+        m.insert("non-dropping-particle".into(), particle.into());
+    }
+    m.insert("family".into(), family.into());
     if let Some(given) = &n.given {
         m.insert("given".into(), given.as_str().into());
     }
@@ -120,4 +125,22 @@ pub(crate) fn name(n: &PersonName) -> Value {
         m.insert("static-ordering".into(), true.into());
     }
     Value::Object(m)
+}
+
+/// Splits `de la Croix` into `de la` and `Croix`; a family name without leading
+/// lowercase words has no particle.
+fn split_particle(family: &str) -> (Option<&str>, &str) {
+    let mut end = 0;
+    for word in family.split(' ') {
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        if !lower || end + word.len() >= family.len() {
+            break;
+        }
+        end += word.len() + 1;
+    }
+    if end == 0 {
+        (None, family)
+    } else {
+        (Some(&family[..end - 1]), &family[end..])
+    }
 }
