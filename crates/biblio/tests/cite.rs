@@ -37,7 +37,11 @@ pub fn case_books() -> Vec<(String, Book)> {
         .map(|(name, path)| {
             let text = std::fs::read_to_string(&path).unwrap();
             let parsed = catalog::parse(&text);
-            assert!(parsed.diagnostics.is_empty(), "{name}: {:?}", parsed.diagnostics);
+            assert!(
+                parsed.diagnostics.is_empty(),
+                "{name}: {:?}",
+                parsed.diagnostics
+            );
             (name, parsed.books.into_iter().next().unwrap().1)
         })
         .collect()
@@ -111,7 +115,10 @@ fn cite_cases_are_current() {
     let books = case_books();
     let cases = cases(&books);
     assert!(cases.len() >= 80, "{} cases", cases.len());
-    expect_file(&data_dir().join("cite/cases.json"), &cases_json(&books, &cases));
+    expect_file(
+        &data_dir().join("cite/cases.json"),
+        &cases_json(&books, &cases),
+    );
 }
 
 fn rendered(v: &Value) -> Option<Rendered> {
@@ -129,7 +136,8 @@ pub fn differences() -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
     for style in styles.iter() {
         let path = data_dir().join(format!("cite/citeproc-js/{}.json", style.name()));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let theirs: Value = serde_json::from_str(&text).unwrap();
         for case in &cases {
             let book = &books[case.book].1;
@@ -139,13 +147,24 @@ pub fn differences() -> BTreeMap<String, (String, String)> {
             let want = &theirs[&case.id];
             let pairs = [
                 ("first", Some(ours.first), rendered(&want["first"])),
-                ("subsequent", Some(ours.subsequent), rendered(&want["subsequent"])),
-                ("bibliography", ours.bibliography, rendered(&want["bibliography"])),
+                (
+                    "subsequent",
+                    Some(ours.subsequent),
+                    rendered(&want["subsequent"]),
+                ),
+                (
+                    "bibliography",
+                    ours.bibliography,
+                    rendered(&want["bibliography"]),
+                ),
             ];
             for (form, ours, theirs) in pairs {
                 let ours = ours.unwrap_or_default();
                 let theirs = theirs.unwrap_or_default();
-                for (kind, a, b) in [("text", &ours.text, &theirs.text), ("html", &ours.html, &theirs.html)] {
+                for (kind, a, b) in [
+                    ("text", &ours.text, &theirs.text),
+                    ("html", &ours.html, &theirs.html),
+                ] {
                     if a != b {
                         out.insert(
                             format!("{} {} {form}.{kind}", style.name(), case.id),
@@ -159,9 +178,62 @@ pub fn differences() -> BTreeMap<String, (String, String)> {
     out
 }
 
+/// Prints every difference with both outputs: `cargo test -p biblio --test integration
+/// show_differences -- --ignored --nocapture`.
 #[test]
+#[ignore]
 fn show_differences() {
     for (key, (ours, theirs)) in differences() {
         println!("{key}\n  ours:   {ours}\n  theirs: {theirs}");
     }
+}
+
+/// The reasons a difference may be listed with, as `docs/citations.md` explains them.
+const REASONS: [&str; 4] = [
+    "title-case",
+    "hyphenated-initials",
+    "harvard-in",
+    "cjk-italics",
+];
+
+/// The listed differences: `style case form` to its reasons.
+fn listed() -> BTreeMap<String, Vec<String>> {
+    let doc = std::fs::read_to_string(data_dir().join("../../../../docs/citations.md")).unwrap();
+    let start = doc
+        .find("<!-- differences from citeproc-js: begin -->")
+        .expect("docs/citations.md has the list of differences");
+    let end = doc
+        .find("<!-- differences from citeproc-js: end -->")
+        .unwrap();
+    doc[start..end]
+        .lines()
+        .filter_map(|l| l.split_once(": "))
+        .map(|(key, reasons)| {
+            let reasons: Vec<String> = reasons.split(", ").map(str::to_owned).collect();
+            for r in &reasons {
+                assert!(
+                    REASONS.contains(&r.as_str()),
+                    "{key}: unknown reason \"{r}\""
+                );
+            }
+            (key.to_owned(), reasons)
+        })
+        .collect()
+}
+
+#[test]
+fn every_difference_from_citeproc_js_is_listed_with_its_reason() {
+    let found: std::collections::BTreeSet<String> = differences()
+        .keys()
+        .map(|k| k.rsplit_once('.').unwrap().0.to_owned())
+        .collect();
+    let listed = listed();
+    let new: Vec<&String> = found.iter().filter(|k| !listed.contains_key(*k)).collect();
+    let gone: Vec<&String> = listed.keys().filter(|k| !found.contains(*k)).collect();
+    assert!(
+        new.is_empty() && gone.is_empty(),
+        "differences from citeproc-js changed; update the list in docs/citations.md\n\
+         new (fix them or list them with a reason): {new:#?}\n\
+         no longer different (remove them from the list): {gone:#?}"
+    );
 }

@@ -2,6 +2,7 @@
 
 mod catalog;
 mod cite;
+mod exports;
 mod properties;
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,9 @@
 
 use std::fmt::Write as _;
 
-use hayagriva::citationberg::{Display, FontStyle, FontVariant, FontWeight, TextDecoration, VerticalAlign};
+use hayagriva::citationberg::{
+    Display, FontStyle, FontVariant, FontWeight, TextDecoration, VerticalAlign,
+};
 use hayagriva::{Elem, ElemChild, ElemChildren, Formatting};
 
 /// The HTML of rendered content.
@@ -78,7 +80,11 @@ fn run(text: &str, f: Formatting, out: &mut String) {
         open("<span style=\"font-variant:small-caps;\">", "</span>", out);
     }
     if f.text_decoration == TextDecoration::Underline {
-        open("<span style=\"text-decoration:underline;\">", "</span>", out);
+        open(
+            "<span style=\"text-decoration:underline;\">",
+            "</span>",
+            out,
+        );
     }
     match f.vertical_align {
         VerticalAlign::Sup => open("<sup>", "</sup>", out),

@@ -21,7 +21,12 @@ pub(super) fn pluralize(content: &mut ElemChildren) {
             if elem.meta == Some(ElemMeta::Label) {
                 for part in &mut elem.children.0 {
                     if let ElemChild::Text(t) = part {
-                        for (one, many) in [("p.", "pp."), ("P.", "Pp."), ("page", "pages"), ("Page", "Pages")] {
+                        for (one, many) in [
+                            ("p.", "pp."),
+                            ("P.", "Pp."),
+                            ("page", "pages"),
+                            ("Page", "Pages"),
+                        ] {
                             if t.text.trim() == one {
                                 t.text = t.text.replace(one, many);
                                 break;

@@ -13,7 +13,11 @@ use crate::{Book, Page, PageRange};
 
 /// Parses a locator and checks it against the book (`item: None`) or the item at a
 /// 1-based position.
-pub fn check_locator(book: &Book, item: Option<u32>, locator: &str) -> Result<PageRange, CiteError> {
+pub fn check_locator(
+    book: &Book,
+    item: Option<u32>,
+    locator: &str,
+) -> Result<PageRange, CiteError> {
     let trimmed = locator.trim();
     let pages: PageRange = trimmed
         .parse()
@@ -63,7 +67,11 @@ pub(super) fn display(pages: PageRange, style: &IndependentStyle) -> String {
         return pages.first().to_string();
     }
     let (first, last) = (pages.first().to_string(), pages.last().to_string());
-    match (pages.first(), pages.last(), style.settings.page_range_format) {
+    match (
+        pages.first(),
+        pages.last(),
+        style.settings.page_range_format,
+    ) {
         (Page::Arabic(_), Page::Arabic(_), Some(format)) => {
             let mut out = String::new();
             match format.format(&mut out, &first, &last, None) {

@@ -68,8 +68,8 @@ use hayagriva::{
 };
 
 use crate::Book;
-use crate::formats::reference::Reference;
 pub use crate::formats::NoSuchItem;
+use crate::formats::reference::Reference;
 pub use locator::check_locator;
 
 /// The names of the bundled styles, in the order a page lists them.
@@ -156,7 +156,10 @@ impl Style {
     pub fn from_csl(xml: &str) -> Result<Style, CiteError> {
         let mut csl = IndependentStyle::from_xml(xml).map_err(|e| {
             let mut msg = lowercase_first(&e.source.to_string());
-            if let Some(path) = e.path.filter(|p| !p.to_string().is_empty() && p.to_string() != ".") {
+            if let Some(path) = e
+                .path
+                .filter(|p| !p.to_string().is_empty() && p.to_string() != ".")
+            {
                 msg.push_str(&format!(" at {path}"));
             }
             CiteError::BadStyle(msg)
@@ -312,7 +315,10 @@ impl Styles {
         }
         let rendered = driver.finish(BibliographyRequest::new(&style.csl, None, &self.locales));
         let piq = self.punctuation_in_quote(style);
-        let mut citations = rendered.citations.into_iter().map(|c| entry.render(c.citation, piq, labels::needs_plural(pages)));
+        let mut citations = rendered
+            .citations
+            .into_iter()
+            .map(|c| entry.render(c.citation, piq, labels::needs_plural(pages)));
         let first = citations.next().unwrap_or_default();
         let subsequent = citations.next().unwrap_or_default();
         let bibliography = rendered
@@ -422,7 +428,11 @@ fn typographic(object: &mut serde_json::Map<String, serde_json::Value>, mark_quo
     fn fix(value: &mut serde_json::Value, mark_quotes: bool) {
         match value {
             serde_json::Value::String(s) => {
-                let marked = if mark_quotes { quotes::mark(s) } else { s.clone() };
+                let marked = if mark_quotes {
+                    quotes::mark(s)
+                } else {
+                    s.clone()
+                };
                 *s = marked.replace('\'', "\u{2019}");
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(|v| fix(v, mark_quotes)),
@@ -446,3 +456,22 @@ fn plain_and_html(content: &ElemChildren) -> Rendered {
     }
 }
 
+/// One book or item as RIS.
+pub fn ris(book: &Book, item: Option<u32>) -> Result<String, CiteError> {
+    Ok(crate::formats::ris::item(book, item)?)
+}
+
+/// One book or item as a BibLaTeX entry (BibTeX-compatible).
+pub fn bibtex(book: &Book, item: Option<u32>) -> Result<String, CiteError> {
+    Ok(crate::formats::bibtex::item(book, item)?)
+}
+
+/// One book or item as CSL-JSON.
+pub fn csl_json(book: &Book, item: Option<u32>) -> Result<String, CiteError> {
+    Ok(crate::formats::csl_json::item(book, item)?)
+}
+
+/// One book or item as EndNote tagged text (`.enw`).
+pub fn endnote(book: &Book, item: Option<u32>) -> Result<String, CiteError> {
+    Ok(crate::formats::endnote::item(book, item)?)
+}

@@ -31,7 +31,11 @@ impl FamilyFirst {
                 let family = name.get("family").and_then(Value::as_str).unwrap_or("");
                 let given = name.get("given").and_then(Value::as_str).unwrap_or("");
                 if flagged && !given.is_empty() {
-                    let joiner = if has_cjk(family) || has_cjk(given) { "" } else { " " };
+                    let joiner = if has_cjk(family) || has_cjk(given) {
+                        ""
+                    } else {
+                        " "
+                    };
                     found.insert((variable.clone(), index), (family.to_owned(), joiner));
                 }
             }
@@ -108,26 +112,29 @@ fn reorder(children: &mut ElemChildren, family: &str, joiner: &str) {
         })];
         return;
     }
-    let reordered: Vec<(char, Formatting)> = if same(&text[text.len() - n..])
-        && text[text.len() - n - 1] == ' '
-    {
-        // Given-first: move the family name to the front.
-        let given = &chars[..text.len() - n - 1];
-        let fam = &chars[text.len() - n..];
-        let join = joiner.chars().map(|c| (c, fam[0].1));
-        fam.iter().copied().chain(join).chain(given.iter().copied()).collect()
-    } else if same(&text[..n]) && matches!(text[n], ',' | ' ') {
-        // Inverted: drop the sort separator.
-        let rest = chars[n..]
-            .iter()
-            .skip_while(|(c, _)| matches!(c, ',' | ' '))
-            .copied();
-        let fam = &chars[..n];
-        let join = joiner.chars().map(|c| (c, fam[0].1));
-        fam.iter().copied().chain(join).chain(rest).collect()
-    } else {
-        return;
-    };
+    let reordered: Vec<(char, Formatting)> =
+        if same(&text[text.len() - n..]) && text[text.len() - n - 1] == ' ' {
+            // Given-first: move the family name to the front.
+            let given = &chars[..text.len() - n - 1];
+            let fam = &chars[text.len() - n..];
+            let join = joiner.chars().map(|c| (c, fam[0].1));
+            fam.iter()
+                .copied()
+                .chain(join)
+                .chain(given.iter().copied())
+                .collect()
+        } else if same(&text[..n]) && matches!(text[n], ',' | ' ') {
+            // Inverted: drop the sort separator.
+            let rest = chars[n..]
+                .iter()
+                .skip_while(|(c, _)| matches!(c, ',' | ' '))
+                .copied();
+            let fam = &chars[..n];
+            let join = joiner.chars().map(|c| (c, fam[0].1));
+            fam.iter().copied().chain(join).chain(rest).collect()
+        } else {
+            return;
+        };
     let mut runs: Vec<ElemChild> = Vec::new();
     for (c, formatting) in reordered {
         match runs.last_mut() {

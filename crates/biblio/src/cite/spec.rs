@@ -8,9 +8,7 @@
 //! every shorthand `cs:names` of a substitute, at any depth, fixes that once, when the
 //! style is read.
 
-use hayagriva::citationberg::{
-    IndependentStyle, LayoutRenderingElement, Names, NamesChild,
-};
+use hayagriva::citationberg::{IndependentStyle, LayoutRenderingElement, Names, NamesChild};
 
 /// Applies every repair to a style.
 pub(super) fn repair(style: &mut IndependentStyle) {

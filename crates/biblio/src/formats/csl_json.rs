@@ -27,7 +27,10 @@ pub fn toc(book: &Book) -> String {
 pub fn books(books: &[Book]) -> String {
     let refs: Vec<Reference<'_>> = books
         .iter()
-        .map(|b| Reference { book: b, item: None })
+        .map(|b| Reference {
+            book: b,
+            item: None,
+        })
         .collect();
     array(&refs)
 }

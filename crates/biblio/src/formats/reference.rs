@@ -68,7 +68,10 @@ impl<'a> Reference<'a> {
 
     /// The book's title without subtitle, where it has a subtitle.
     pub fn short_book_title(&self) -> Option<&'a str> {
-        self.book.subtitle.as_ref().map(|_| self.book.title.as_str())
+        self.book
+            .subtitle
+            .as_ref()
+            .map(|_| self.book.title.as_str())
     }
 
     /// The people who wrote what is cited: a chapter's own authors, else the book's.
@@ -108,11 +111,6 @@ impl<'a> Reference<'a> {
 
     pub fn pages(&self) -> Option<PageRange> {
         self.item.and_then(|(_, e)| e.pages)
-    }
-
-    /// The chapter's number as printed ("6"), for chapters that have one.
-    pub fn chapter_label(&self) -> Option<&'a str> {
-        self.item.and_then(|(_, e)| e.label.as_deref())
     }
 
     /// The DOI of what is cited: the chapter's own for a chapter, the book's for a book.
