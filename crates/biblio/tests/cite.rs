@@ -207,6 +207,7 @@ fn listed() -> BTreeMap<String, Vec<String>> {
         .unwrap();
     doc[start..end]
         .lines()
+        .filter(|l| !l.starts_with("<!--") && !l.starts_with("```"))
         .filter_map(|l| l.split_once(": "))
         .map(|(key, reasons)| {
             let reasons: Vec<String> = reasons.split(", ").map(str::to_owned).collect();
