@@ -10,6 +10,7 @@ macro_rules! outln {
     }};
 }
 
+mod cite;
 mod delete;
 mod export;
 mod import;
@@ -55,6 +56,8 @@ pub enum Command {
     Export(export::Args),
     /// Delete a book by id or ISBN.
     Delete(delete::Args),
+    /// Cite a book or one item of its table of contents, or write it for a reference manager.
+    Cite(cite::Args),
 }
 
 /// Runs the command line and turns errors into an exit code.
@@ -85,6 +88,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => show::run(&store, args).await,
         Command::Export(args) => export::run(&store, args).await,
         Command::Delete(args) => delete::run(&store, args).await,
+        Command::Cite(args) => cite::run(&store, args).await,
     }
 }
 
