@@ -238,3 +238,34 @@ fn every_difference_from_citeproc_js_is_listed_with_its_reason() {
          no longer different (remove them from the list): {gone:#?}"
     );
 }
+
+#[test]
+fn citeproc_js_reproduces_the_committed_fixtures() {
+    let tool = data_dir().join("../../../../tools/citeproc");
+    if !tool.join("node_modules/citeproc/package.json").is_file()
+        || !crate::peers::works("node", &["--version"], &tool)
+    {
+        return crate::peers::missing("citeproc-js (npm ci in tools/citeproc)");
+    }
+    let out_dir = std::env::temp_dir().join(format!("shelfmark-citeproc-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let run = std::process::Command::new("node")
+        .arg("format.js")
+        .arg(data_dir().join("cite/cases.json"))
+        .arg(data_dir().join("../../src/cite/styles"))
+        .arg(&out_dir)
+        .current_dir(&tool)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for name in BUNDLED {
+        let fresh = std::fs::read_to_string(out_dir.join(format!("{name}.json"))).unwrap();
+        let committed = data_dir().join(format!("cite/citeproc-js/{name}.json"));
+        expect_file(&committed, &fresh);
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+}

@@ -3,7 +3,9 @@
 mod catalog;
 mod cite;
 mod exports;
+mod peers;
 mod properties;
+mod refcheck;
 
 use std::path::{Path, PathBuf};
 

@@ -53,10 +53,8 @@ fn walk(elements: &mut [LayoutRenderingElement]) {
 fn inherit(parent: &Names, elements: &mut [LayoutRenderingElement]) {
     for element in elements {
         match element {
-            LayoutRenderingElement::Names(child) => {
-                if child.children.is_empty() {
-                    *child = parent.from_names_substitute(child);
-                }
+            LayoutRenderingElement::Names(child) if child.children.is_empty() => {
+                *child = parent.from_names_substitute(child);
             }
             LayoutRenderingElement::Group(group) => inherit(parent, &mut group.children),
             LayoutRenderingElement::Choose(choose) => {

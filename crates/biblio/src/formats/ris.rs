@@ -3,7 +3,8 @@
 //! A book is `TY  - BOOK`; a table-of-contents item is `TY  - CHAP` with the book's title
 //! in `T2` and its pages in `SP` and `EP`. Names are `Family, Given` (`Kim, Il Sung`,
 //! `김, 일성`): RIS has no flag for name order, so the parts are kept and the reading
-//! software orders them. Lines end with CR LF, as the RIS specification asks. Written by
+//! software orders them. Several ISBNs share one `SN` line, as Zotero writes them,
+//! since readers keep one `SN` per record. Lines end with CR LF, as the RIS specification asks. Written by
 //! hand: RIS is a line per field, and no crate writes it.
 
 use super::reference::{NoSuchItem, Reference};
@@ -90,9 +91,8 @@ fn record(r: &Reference<'_>) -> String {
     if let Some(place) = &r.book.place {
         tag("CY", place);
     }
-    for isbn in r.isbns() {
-        tag("SN", &isbn.to_string());
-    }
+    let isbns: Vec<String> = r.isbns().iter().map(|i| i.to_string()).collect();
+    tag("SN", &isbns.join(" "));
     if let Some(doi) = r.doi() {
         tag("DO", doi.as_str());
         tag("UR", &doi.url());
