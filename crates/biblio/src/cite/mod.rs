@@ -24,8 +24,17 @@
 //!
 //! // Item 12 of the table of contents, "6 The August Plenum" (pp. 121-135), cited at p. 127.
 //! let note = styles.format(&book, Some(12), chicago, Some("127")).unwrap();
-//! assert!(note.first.text.ends_with("121–35, 127."));      // full note
-//! assert_eq!(note.subsequent.text, "Lankov, “August Plenum,” 127."); // short note
+//! assert_eq!(
+//!     note.first.text, // the full note
+//!     "Andrei Lankov, “The August Plenum,” in Crisis in North Korea: \
+//!      The Failure of De-Stalinization, 1956 (2005), 127."
+//! );
+//! assert_eq!(note.subsequent.text, "Lankov, “The August Plenum,” 127."); // short note
+//! assert_eq!(
+//!     note.first.html,
+//!     "Andrei Lankov, “The August Plenum,” in <i>Crisis in North Korea: \
+//!      The Failure of De-Stalinization, 1956</i> (2005), 127."
+//! );
 //!
 //! // A page outside the item is an error, not a wrong citation.
 //! let err = styles.format(&book, Some(12), chicago, Some("300")).unwrap_err();
