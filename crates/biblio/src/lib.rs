@@ -5,6 +5,7 @@
 //! search indexes. Callers hand it text and get back values plus located diagnostics, so
 //! that the same code serves the command line, the web API and the tests.
 
+pub mod cite;
 pub mod formats;
 pub mod model;
 

@@ -1,7 +1,11 @@
 //! Integration tests for `biblio`: one binary, one module per area.
 
 mod catalog;
+mod cite;
+mod exports;
+mod peers;
 mod properties;
+mod refcheck;
 
 use std::path::{Path, PathBuf};
 

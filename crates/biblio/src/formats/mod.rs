@@ -1,14 +1,23 @@
 //! Formats books are read from and written to.
 //!
-//! Each format is a pair of pure functions over text. Readers return every book they
+//! Each format is a pair of pure functions over text, or a writer alone for the
+//! reference-manager exports (`ris`, `bibtex`, `csl_json`, `endnote`), which write one
+//! book or item, a book with its whole table of contents, or a list of books. Readers
+//! return every book they
 //! could read together with located diagnostics for the rest, so that one bad record is
 //! reported rather than fatal; whether a batch is all-or-nothing is the caller's choice.
 
+pub mod bibtex;
 pub mod catalog;
+pub mod csl_json;
+pub mod endnote;
 pub mod json;
+pub mod ris;
 
 mod detect;
+pub(crate) mod reference;
 pub use detect::{Format, detect};
+pub use reference::NoSuchItem;
 
 /// A problem found in input, located by 1-based line (and column where it helps).
 #[derive(Debug, Clone, PartialEq, Eq)]

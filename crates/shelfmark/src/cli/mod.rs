@@ -10,6 +10,7 @@ macro_rules! outln {
     }};
 }
 
+mod cite;
 mod delete;
 mod export;
 mod import;
@@ -61,6 +62,8 @@ pub enum Command {
     Serve(serve::Args),
     /// Manage API tokens for the write endpoints.
     Token(token::Args),
+    /// Cite a book or one item of its table of contents, or write it for a reference manager.
+    Cite(cite::Args),
 }
 
 /// Runs the command line and turns errors into an exit code.
@@ -93,6 +96,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Delete(args) => delete::run(&store, args).await,
         Command::Serve(args) => serve::run(store, args).await,
         Command::Token(args) => token::run(&store, args).await,
+        Command::Cite(args) => cite::run(&store, args).await,
     }
 }
 
