@@ -49,6 +49,7 @@ for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["ph
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on("console", (msg) => { if (msg.type() === "error") cspErrors.push(`${label}: ${msg.text()}`); });
+  page.on("response", (r) => { if (r.status() >= 400) cspErrors.push(`${label}: HTTP ${r.status()} for ${r.url()}`); });
   if (label === "desktop") {
     await audit(page, "home", `${base}/`);
     await audit(page, "book", `${base}/books/crisis-in-north-korea`);

@@ -11,7 +11,13 @@ fn pages_pass_axe_and_a_reader_can_cite_a_chapter() {
     let dir = tools().join("browser");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !available("chromium", Command::new(&chromium).arg("--version"))
-        || !available("tools/browser/node_modules (npm ci)", Command::new("node").current_dir(&dir).args(["-e", "require.resolve('playwright-core'); require.resolve('axe-core')"]))
+        || !available(
+            "tools/browser/node_modules (npm ci)",
+            Command::new("node").current_dir(&dir).args([
+                "-e",
+                "require.resolve('playwright-core'); require.resolve('axe-core')",
+            ]),
+        )
     {
         return;
     }
@@ -25,12 +31,19 @@ fn pages_pass_axe_and_a_reader_can_cite_a_chapter() {
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "browser check failed:\n{report}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "browser check failed:\n{report}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let report: serde_json::Value = serde_json::from_str(&report).unwrap();
     assert_eq!(report["audits"].as_array().unwrap().len(), 4);
     for audit in report["audits"].as_array().unwrap() {
         assert_eq!(audit["violations"].as_array().unwrap().len(), 0, "{audit}");
-        assert!(audit["passes"].as_u64().unwrap() > 10, "axe ran too few rules: {audit}");
+        assert!(
+            audit["passes"].as_u64().unwrap() > 10,
+            "axe ran too few rules: {audit}"
+        );
     }
     assert_eq!(report["path"]["desktop"]["heading"], "The August Plenum");
     assert!(out_dir.join("chapter-cite-phone.png").exists());

@@ -1,5 +1,6 @@
 //! Integration tests for the application: one binary, one module per area.
 
+mod browser;
 mod cite;
 mod cli;
 mod crawler;

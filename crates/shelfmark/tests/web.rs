@@ -586,3 +586,110 @@ async fn changes_by_another_process_show_within_the_freshness_window() {
     let after = get(&app, "/books/crisis-in-north-korea/12").await.body;
     assert_eq!(texts(&after, "h1.title"), ["The Plenum"]);
 }
+
+#[tokio::test]
+async fn cite_this_item_in_every_style_pinned_and_downloadable() {
+    let app = app().await;
+    let html = get(&app, "/books/crisis-in-north-korea/12").await.body;
+    let styles = texts(&html, ".citation h3");
+    assert_eq!(styles.len(), 6, "{styles:?}");
+    assert!(
+        styles[0].starts_with("Chicago Manual of Style"),
+        "{styles:?}"
+    );
+    let forms = texts(&html, ".citation-text");
+    assert!(
+        forms[0].starts_with("Lankov, Andrei. “The August Plenum.” In Crisis in North Korea"),
+        "{forms:?}"
+    );
+    assert!(!html.contains("style=\""), "no inline styles under the CSP");
+
+    let pinned = get(&app, "/books/crisis-in-north-korea/12?locator=127").await;
+    assert_eq!(pinned.status, StatusCode::OK);
+    assert!(
+        texts(&pinned.body, ".citation-text")
+            .iter()
+            .any(|c| c.ends_with(", 127.")),
+        "{:?}",
+        texts(&pinned.body, ".citation-text")
+    );
+    assert!(
+        pinned
+            .body
+            .contains("<details class=\"cite\" id=\"cite\" open>")
+    );
+
+    let outside = get(&app, "/books/crisis-in-north-korea/12?locator=300").await;
+    assert_eq!(outside.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        texts(&outside.body, ".cite .error"),
+        ["page 300 is outside \"The August Plenum\" (pp. 121-135)"]
+    );
+    let empty = get(&app, "/books/crisis-in-north-korea/12?locator=").await;
+    assert_eq!(empty.status, StatusCode::OK);
+
+    let ris = get(&app, "/books/crisis-in-north-korea/12/cite?format=ris").await;
+    assert_eq!(
+        ris.headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/x-research-info-systems; charset=utf-8"
+    );
+    assert!(
+        ris.headers
+            .get(header::CONTENT_DISPOSITION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("crisis-in-north-korea-12.ris")
+    );
+    for line in [
+        "TY  - CHAP",
+        "T2  - Crisis in North Korea",
+        "SP  - 121",
+        "EP  - 135",
+    ] {
+        assert!(ris.body.contains(line), "{line} missing from {}", ris.body);
+    }
+    let book_ris = get(&app, "/books/crisis-in-north-korea/cite?format=ris")
+        .await
+        .body;
+    assert!(book_ris.starts_with("TY  - BOOK"), "{book_ris}");
+    let bib = get(&app, "/books/crisis-in-north-korea/3/cite?format=bibtex")
+        .await
+        .body;
+    assert!(bib.contains("pages = {vii--xii}"), "{bib}");
+    let csl: Value = serde_json::from_str(
+        &get(&app, "/books/crisis-in-north-korea/12/cite?format=csl-json")
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(csl["type"], "chapter");
+    let apa = get(
+        &app,
+        "/books/crisis-in-north-korea/12/cite?style=apa&locator=130",
+    )
+    .await;
+    assert!(
+        apa.body.starts_with("(Lankov, 2005, p. 130)"),
+        "{}",
+        apa.body
+    );
+    assert_eq!(
+        get(&app, "/books/crisis-in-north-korea/12/cite?format=docx")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/books/crisis-in-north-korea/12/cite?style=nope")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/books/crisis-in-north-korea/99/cite?format=ris")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

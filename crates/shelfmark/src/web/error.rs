@@ -41,7 +41,8 @@ pub fn error_page(status: StatusCode, heading: &str, message: &str) -> Response 
     let body = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{h} | Shelfmark</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\
+         <title>{h} | Shelfmark</title><link rel=\"stylesheet\" href=\"/static/style.css\">\
+         <link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\"></head>\
          <body><header class=\"site\"><a class=\"brand\" href=\"/\">Shelfmark</a></header>\
          <main id=\"main\"><h1>{h}</h1><p>{m}</p><p><a href=\"/\">Back to the catalog</a></p></main></body></html>\n",
         h = escape(heading),

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod cache;
+pub mod cite;
 pub mod cover;
 pub mod error;
 pub mod meta;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub base_url: String,
     /// Pages already rendered, by path and catalog version.
     pub pages: cache::PageCache,
+    /// The bundled citation styles, parsed once.
+    pub styles: biblio::cite::Styles,
 }
 
 pub type Shared = Arc<AppState>;
@@ -78,6 +81,7 @@ impl AppState {
             templates: templates(),
             base_url: base_url.trim_end_matches('/').to_owned(),
             pages: cache::PageCache::default(),
+            styles: biblio::cite::Styles::bundled(),
         })
     }
 }
@@ -110,7 +114,9 @@ pub fn router(state: Shared) -> Router {
         .route("/", get(pages::home))
         .route("/books/{id}", get(pages::book))
         .route("/books/{id}/cover.svg", get(pages::cover))
+        .route("/books/{id}/cite", get(cite::book_cite))
         .route("/books/{id}/{item}", get(pages::item))
+        .route("/books/{id}/{item}/cite", get(cite::item_cite))
         .route("/subjects/{name}", get(pages::subject))
         .route("/authors/{slug}", get(pages::author))
         .route("/search", get(pages::search))

@@ -67,24 +67,64 @@ async fn render_home(app: &Shared) -> PageResult {
     )
 }
 
-/// Links to the citation downloads of a book or one of its items.
+/// `<link rel="alternate">` for the reference-manager formats of a page.
 fn alternates(path: &str) -> Vec<Value> {
-    [
-        ("application/x-research-info-systems", "RIS", "ris"),
-        ("application/x-bibtex", "BibTeX", "bibtex"),
-        ("application/vnd.citationstyles.csl+json", "CSL-JSON", "csl-json"),
-    ]
-    .into_iter()
-    .map(|(mime, title, format)| json!({"mime": mime, "title": title, "href": format!("{path}/cite?format={format}")}))
-    .collect()
+    super::cite::downloads(path)
+        .into_iter()
+        .filter(|d| d["title"] != "EndNote")
+        .collect()
 }
 
-fn cite_panel(page_path: &str, citations: Vec<Value>) -> Value {
-    let downloads: Vec<Value> = alternates(page_path)
-        .into_iter()
-        .map(|a| json!({"title": a["title"], "href": a["href"]}))
-        .collect();
-    json!({"citations": citations, "downloads": downloads, "page_url": page_path})
+/// The "Cite this Item" panel: citations in every bundled style (pinned to `locator`
+/// when it is inside the item), or the error that says why the locator is not.
+fn cite_panel(
+    app: &Shared,
+    book: &Book,
+    item: Option<u32>,
+    page_path: &str,
+    locator: Option<&str>,
+) -> Result<(Value, bool), PageError> {
+    let pages_text = match item {
+        Some(n) => book.toc_item(n).and_then(|i| views::pages_text(&i)),
+        None => None,
+    };
+    let (citations, error) = match super::cite::citations(&app.styles, book, item, locator) {
+        Ok(c) => (c, None),
+        Err(e) if locator.is_some() => (
+            super::cite::citations(&app.styles, book, item, None)
+                .map_err(|e| PageError::Internal(e.to_string()))?,
+            Some(e.to_string()),
+        ),
+        Err(e) => return Err(PageError::Internal(e.to_string())),
+    };
+    let bad = error.is_some();
+    Ok((
+        json!({
+            "citations": citations,
+            "downloads": super::cite::downloads(page_path),
+            "page_url": page_path,
+            "pages_text": pages_text,
+            "locator": locator,
+            "locator_error": error,
+            "open": locator.is_some(),
+        }),
+        bad,
+    ))
+}
+
+/// A page with a citation pinned by `?locator=`: rendered on request, not cached, 400
+/// when the locator is not a page of the item.
+#[derive(Deserialize)]
+pub struct LocatorParams {
+    locator: Option<String>,
+}
+
+fn with_status(response: PageResult, bad: bool) -> PageResult {
+    let mut response = response?;
+    if bad {
+        *response.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    Ok(response)
 }
 
 /// A page served from the cache, with the catalog version as its ETag; `render` builds
@@ -141,13 +181,22 @@ fn page_mime(key: &str) -> &'static str {
 pub async fn book(
     State(app): State<Shared>,
     Path(id): Path<String>,
+    Query(params): Query<LocatorParams>,
     headers: HeaderMap,
 ) -> PageResult {
+    if let Some(locator) = params
+        .locator
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        return render_book(&app, &id, Some(locator)).await;
+    }
     let key = format!("/books/{id}");
-    cached(&app, key, &headers, || render_book(&app, &id)).await
+    cached(&app, key, &headers, || render_book(&app, &id, None)).await
 }
 
-async fn render_book(app: &Shared, id: &str) -> PageResult {
+async fn render_book(app: &Shared, id: &str, locator: Option<&str>) -> PageResult {
     let id = id.to_owned();
     let stored = app.load(&id).await?;
     if stored.id != id {
@@ -155,7 +204,8 @@ async fn render_book(app: &Shared, id: &str) -> PageResult {
     }
     let book = &stored.book;
     let path = book_path(&stored.id);
-    app.render(
+    let (cite, bad) = cite_panel(app, book, None, &path, locator)?;
+    let page = app.render(
         "book.html",
         json!({
             "book": book_view(&stored.id, book),
@@ -165,9 +215,10 @@ async fn render_book(app: &Shared, id: &str) -> PageResult {
             "highwire": meta::book_tags(&app.base_url, &stored.id, book),
             "json_ld": meta::book_json_ld(&app.base_url, &stored.id, book),
             "coins": meta::coins(book, None),
-            "cite": cite_panel(&path, Vec::new()),
+            "cite": cite,
         }),
-    )
+    );
+    with_status(page, bad)
 }
 
 pub async fn cover(State(app): State<Shared>, Path(id): Path<String>) -> PageResult {
@@ -191,13 +242,22 @@ fn item_position(text: &str) -> Option<u32> {
 pub async fn item(
     State(app): State<Shared>,
     Path((id, item)): Path<(String, String)>,
+    Query(params): Query<LocatorParams>,
     headers: HeaderMap,
 ) -> PageResult {
+    if let Some(locator) = params
+        .locator
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        return render_item(&app, &id, &item, Some(locator)).await;
+    }
     let key = format!("/books/{id}/{item}");
-    cached(&app, key, &headers, || render_item(&app, &id, &item)).await
+    cached(&app, key, &headers, || render_item(&app, &id, &item, None)).await
 }
 
-async fn render_item(app: &Shared, id: &str, item: &str) -> PageResult {
+async fn render_item(app: &Shared, id: &str, item: &str, locator: Option<&str>) -> PageResult {
     let (id, item) = (id.to_owned(), item.to_owned());
     let stored = app.load(&id).await?;
     let book: &Book = &stored.book;
@@ -221,7 +281,8 @@ async fn render_item(app: &Shared, id: &str, item: &str) -> PageResult {
     let next = book
         .toc_item(position + 1)
         .map(|i| item_view(&stored.id, book, &i, false));
-    app.render(
+    let (cite, bad) = cite_panel(app, book, Some(position), &path, locator)?;
+    let page = app.render(
         "chapter.html",
         json!({
             "book": book_view(&stored.id, book),
@@ -234,9 +295,10 @@ async fn render_item(app: &Shared, id: &str, item: &str) -> PageResult {
             "highwire": meta::item_tags(&app.base_url, &stored.id, book, &found),
             "json_ld": meta::item_json_ld(&app.base_url, &stored.id, book, &found),
             "coins": meta::coins(book, Some(&found)),
-            "cite": cite_panel(&path, Vec::new()),
+            "cite": cite,
         }),
-    )
+    );
+    with_status(page, bad)
 }
 
 pub async fn subject(
@@ -393,6 +455,7 @@ pub async fn static_file(Path(file): Path<String>) -> PageResult {
             include_str!("../../static/copy.js"),
             "text/javascript; charset=utf-8",
         ),
+        "favicon.svg" => (include_str!("../../static/favicon.svg"), "image/svg+xml"),
         _ => return Err(PageError::NotFound(format!("There is no file \"{file}\"."))),
     };
     Ok((
