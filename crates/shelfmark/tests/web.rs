@@ -693,3 +693,36 @@ async fn cite_this_item_in_every_style_pinned_and_downloadable() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn all_books_are_listed_in_pages() {
+    let store = SqliteStore::in_memory().await.unwrap();
+    let seed_book = parse_one(&seed());
+    let books: Vec<biblio::Book> = (0..120)
+        .map(|i| {
+            let mut b = seed_book.clone();
+            b.title = format!("Volume {i:03}");
+            b.identifiers.clear();
+            b
+        })
+        .collect();
+    store.import(&books).await.unwrap();
+    let app = web::router(web::AppState::new(Arc::new(store), BASE));
+    let first = get(&app, "/books").await.body;
+    assert_eq!(texts(&first, ".book-list li").len(), 50);
+    assert_eq!(texts(&first, "nav.paging span"), ["Page 1 of 3"]);
+    let last = get(&app, "/books?page=3").await.body;
+    assert_eq!(texts(&last, ".book-list li").len(), 20);
+    assert_eq!(texts(&last, "a[rel=prev]"), ["Previous page"]);
+    assert!(texts(&last, "a[rel=next]").is_empty());
+    assert_eq!(
+        get(&app, "/books?page=4").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, "/books?page=x").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let home = get(&app, "/").await.body;
+    assert_eq!(texts(&home, "main a[href=\"/books\"]"), ["All books"]);
+}

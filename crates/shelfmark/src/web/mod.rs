@@ -112,6 +112,7 @@ async fn security_headers(mut response: Response) -> Response {
 pub fn router(state: Shared) -> Router {
     Router::new()
         .route("/", get(pages::home))
+        .route("/books", get(pages::all_books))
         .route("/books/{id}", get(pages::book))
         .route("/books/{id}/cover.svg", get(pages::cover))
         .route("/books/{id}/cite", get(cite::book_cite))

@@ -62,6 +62,7 @@ async fn render_home(app: &Shared) -> PageResult {
             "books": books,
             "subjects": subjects,
             "empty": "The catalog is empty. Import books with shelfmark import FILE.",
+            "more": total > 50,
             "canonical": format!("{}/", app.base_url),
         }),
     )
@@ -299,6 +300,58 @@ async fn render_item(app: &Shared, id: &str, item: &str, locator: Option<&str>) 
         }),
     );
     with_status(page, bad)
+}
+
+/// Books per page of `/books`.
+const PER_PAGE: u64 = 50;
+
+#[derive(Deserialize)]
+pub struct ListParams {
+    page: Option<String>,
+}
+
+/// `/books?page=N`: every book, most recently updated first.
+pub async fn all_books(
+    State(app): State<Shared>,
+    Query(params): Query<ListParams>,
+    headers: HeaderMap,
+) -> PageResult {
+    let page: u64 = match params.page.as_deref() {
+        None => 1,
+        Some(p) => p
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| PageError::BadRequest(format!("\"{p}\" is not a page number.")))?,
+    };
+    let key = format!("/books?page={page}");
+    cached(&app, key, &headers, || render_all_books(&app, page)).await
+}
+
+async fn render_all_books(app: &Shared, page: u64) -> PageResult {
+    let total = app.store.count().await?;
+    let pages = total.div_ceil(PER_PAGE).max(1);
+    if page > pages {
+        return Err(PageError::NotFound(format!("The list has {pages} pages.")));
+    }
+    let books = app.store.list((page - 1) * PER_PAGE, PER_PAGE).await?;
+    let books: Vec<SummaryView> = books.iter().map(SummaryView::from).collect();
+    app.render(
+        "list.html",
+        json!({
+            "heading": "All books",
+            "intro": format!("{total} books, most recently updated first."),
+            "books": books,
+            "empty": "The catalog is empty.",
+            "canonical": format!("{}/books?page={page}", app.base_url),
+            "paging": {
+                "page": page,
+                "pages": pages,
+                "prev": (page > 1).then(|| format!("/books?page={}", page - 1)),
+                "next": (page < pages).then(|| format!("/books?page={}", page + 1)),
+            },
+        }),
+    )
 }
 
 pub async fn subject(
