@@ -2,6 +2,7 @@
 
 mod catalog;
 mod cite;
+mod csl_suite;
 mod exports;
 mod peers;
 mod properties;

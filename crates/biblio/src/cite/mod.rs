@@ -125,6 +125,10 @@ pub enum CiteError {
     BadLocale(String),
     #[error("no style named \"{0}\" (bundled: {list})", list = BUNDLED.join(", "))]
     UnknownStyle(String),
+    #[error("CSL-JSON input: {0}")]
+    BadItem(String),
+    #[error("the citation engine failed: {0}")]
+    Engine(String),
 }
 
 /// One formatted piece of a citation.
@@ -386,6 +390,155 @@ impl Styles {
     }
 }
 
+/// One item of a citation in [`Styles::format_csl_json`].
+#[derive(Debug, Clone, Default)]
+pub struct CslCite {
+    /// The `id` of a CSL-JSON item.
+    pub id: String,
+    pub locator: Option<String>,
+    /// The locator's label (`page`, `chapter`, ...); `page` when absent.
+    pub label: Option<String>,
+}
+
+/// What [`Styles::format_csl_json`] made: each citation, and the bibliography.
+#[derive(Debug, Clone, Default)]
+pub struct CslOutput {
+    pub citations: Vec<Rendered>,
+    /// Each entry; `None` when the style has no bibliography.
+    pub bibliography: Option<Vec<Rendered>>,
+}
+
+impl Styles {
+    /// Formats CSL-JSON items directly, with the same repairs as [`Styles::format`]:
+    /// each citation in `citations` (or, if there are none, one citation of every item,
+    /// in order) as note 1, 2, ..., and the bibliography. This is what the CSL test
+    /// suite exercises; the web API may use it for items that are not books.
+    pub fn format_csl_json(
+        &self,
+        style: &Style,
+        items: &[serde_json::Value],
+        citations: &[Vec<CslCite>],
+    ) -> Result<CslOutput, CiteError> {
+        let entries = items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                serde_json::Value::Object(map) => {
+                    let plural = map
+                        .get("page")
+                        .and_then(|p| p.as_str())
+                        .and_then(|p| p.parse::<crate::PageRange>().ok());
+                    Ok(CslItem::from_object(
+                        map.clone(),
+                        labels::needs_plural(plural),
+                    ))
+                }
+                _ => Err(CiteError::BadItem(format!(
+                    "item {} is not a JSON object",
+                    i + 1
+                ))),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let find = |id: &str| {
+            entries
+                .iter()
+                .find(|e| e.item.id().as_deref() == Some(id))
+                .ok_or_else(|| CiteError::BadItem(format!("no item with id \"{id}\"")))
+        };
+        let mut requests: Vec<Vec<(&CslItem, Option<(CslLocator, &str)>)>> = Vec::new();
+        if citations.is_empty() {
+            requests.push(entries.iter().map(|e| (e, None)).collect());
+        } else {
+            for cite in citations {
+                let mut items = Vec::new();
+                for c in cite {
+                    let label = match c.label.as_deref() {
+                        None => CslLocator::Page,
+                        Some(l) => l.parse().map_err(|_| {
+                            CiteError::BadItem(format!("unknown locator label \"{l}\""))
+                        })?,
+                    };
+                    items.push((find(&c.id)?, c.locator.as_deref().map(|l| (label, l))));
+                }
+                requests.push(items);
+            }
+        }
+        let piq = self.punctuation_in_quote(style);
+        let run = || {
+            let mut driver = BibliographyDriver::new();
+            for (note, items) in requests.iter().enumerate() {
+                let items = items
+                    .iter()
+                    .map(|(e, loc)| {
+                        CitationItem::with_locator(
+                            &e.item,
+                            loc.map(|(label, l)| SpecificLocator(label, LocatorPayload::Str(l))),
+                        )
+                    })
+                    .collect();
+                driver.citation(CitationRequest::new(
+                    items,
+                    &style.csl,
+                    None,
+                    &self.locales,
+                    Some(note + 1),
+                ));
+            }
+            driver.finish(BibliographyRequest::new(&style.csl, None, &self.locales))
+        };
+        // hayagriva panics on some input (date ranges); a caller's item is no reason to
+        // bring the process down.
+        let rendered =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|p| {
+                let msg = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                CiteError::Engine(msg)
+            })?;
+        // Names are repaired by item, so only in citations of one item.
+        let citations = rendered
+            .citations
+            .into_iter()
+            .zip(&requests)
+            .map(|(c, req)| match req.as_slice() {
+                [(e, _)] => e.render(c.citation, piq, false),
+                _ => CslItem::from_object(Default::default(), false).render(c.citation, piq, false),
+            })
+            .collect();
+        let bibliography = rendered.bibliography.map(|bib| {
+            bib.items
+                .into_iter()
+                .map(|i| {
+                    let entry = entries.iter().find(|e| e.item.id().as_deref() == Some(i.key.as_str()));
+                    let body = match entry {
+                        Some(e) => e.render(i.content, piq, e.plural_pages),
+                        None => plain_and_html(&i.content),
+                    };
+                    match i.first_field {
+                        Some(first) => {
+                            let first = plain_and_html(&ElemChildren(vec![first]));
+                            Rendered {
+                                text: format!("{} {}", first.text, body.text),
+                                html: format!(
+                                    "<div class=\"csl-left-margin\">{}</div><div class=\"csl-right-inline\">{}</div>",
+                                    first.html, body.html
+                                ),
+                            }
+                        }
+                        None => body,
+                    }
+                })
+                .collect()
+        });
+        Ok(CslOutput {
+            citations,
+            bibliography,
+        })
+    }
+}
+
 /// A reference as the engine's CSL item, with what is needed to repair its names.
 struct CslItem {
     item: json::Item,
@@ -398,11 +551,16 @@ struct CslItem {
 
 impl CslItem {
     fn new(reference: &Reference<'_>, id: &str) -> CslItem {
-        let mut object = crate::formats::csl_json::object(reference, id);
-        let quotes_marked = serde_json::Value::Object(object.clone())
-            .to_string()
-            .chars()
-            .all(|c| quotes::can_mark(c.encode_utf8(&mut [0; 4])));
+        let object = crate::formats::csl_json::object(reference, id);
+        CslItem::from_object(object, labels::needs_plural(reference.pages()))
+    }
+
+    /// An item from a CSL-JSON object; `None` if it is not one.
+    fn from_object(
+        mut object: serde_json::Map<String, serde_json::Value>,
+        plural_pages: bool,
+    ) -> CslItem {
+        let quotes_marked = object.values().all(can_mark);
         typographic(&mut object, quotes_marked);
         let names = names::FamilyFirst::of(&object);
         let item = serde_json::from_value(serde_json::Value::Object(object))
@@ -411,7 +569,7 @@ impl CslItem {
             item,
             names,
             quotes_marked,
-            plural_pages: labels::needs_plural(reference.pages()),
+            plural_pages,
         }
     }
 
@@ -427,6 +585,16 @@ impl CslItem {
         }
         quotes::resolve(&mut content, punctuation_in_quote && self.quotes_marked);
         plain_and_html(&content)
+    }
+}
+
+/// Whether no string in a value has the marks `quotes` uses.
+fn can_mark(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(s) => quotes::can_mark(s),
+        serde_json::Value::Array(items) => items.iter().all(can_mark),
+        serde_json::Value::Object(map) => map.values().all(can_mark),
+        _ => true,
     }
 }
 
