@@ -445,7 +445,7 @@ impl Styles {
                 .find(|e| e.item.id().as_deref() == Some(id))
                 .ok_or_else(|| CiteError::BadItem(format!("no item with id \"{id}\"")))
         };
-        let mut requests: Vec<Vec<(&CslItem, Option<(CslLocator, &str)>)>> = Vec::new();
+        let mut requests: Vec<Vec<Cited<'_>>> = Vec::new();
         if citations.is_empty() {
             requests.push(entries.iter().map(|e| (e, None)).collect());
         } else {
@@ -538,6 +538,9 @@ impl Styles {
         })
     }
 }
+
+/// An item in one citation, with its locator's label and text.
+type Cited<'a> = (&'a CslItem, Option<(CslLocator, &'a str)>);
 
 /// A reference as the engine's CSL item, with what is needed to repair its names.
 struct CslItem {
