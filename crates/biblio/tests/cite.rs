@@ -269,3 +269,50 @@ fn citeproc_js_reproduces_the_committed_fixtures() {
     }
     let _ = std::fs::remove_dir_all(&out_dir);
 }
+
+#[test]
+fn a_citation_alone_is_the_subsequent_form_of_the_full_citation() {
+    let books = case_books();
+    let styles = Styles::bundled();
+    for style in styles.iter() {
+        for case in cases(&books).iter().filter(|c| c.id.starts_with("seed")) {
+            let book = &books[case.book].1;
+            let full = styles
+                .format(book, case.item, style, case.locator.as_deref())
+                .unwrap();
+            let alone = styles
+                .citation(book, case.item, style, case.locator.as_deref())
+                .unwrap();
+            assert_eq!(alone, full.subsequent, "{} {}", style.name(), case.id);
+        }
+    }
+}
+
+#[test]
+fn a_bibliography_of_several_books_is_sorted() {
+    let books = case_books();
+    let styles = Styles::bundled();
+    let refs: Vec<(&Book, Option<u32>)> = books.iter().map(|(_, b)| (b, None)).collect();
+    let apa = styles.require("apa").unwrap();
+    let entries = styles.bibliography(&refs, apa).unwrap();
+    let firsts: Vec<&str> = entries
+        .iter()
+        .map(|e| e.text.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "Fleming,",
+            "Kim",
+            "Kim",
+            "Lankov,",
+            "Lankov,",
+            "van",
+            "박지민."
+        ],
+        "{entries:#?}"
+    );
+    // The seed and the fuller seed are told apart by year suffixes.
+    assert!(entries[3].text.starts_with("Lankov, A. (2005a)."));
+    assert!(entries[4].text.starts_with("Lankov, A. (2005b)."));
+}

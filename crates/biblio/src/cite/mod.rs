@@ -50,8 +50,9 @@
 //!   in-text citation of the others, with the locator), `subsequent` (the short note)
 //!   and `bibliography` (the entry, without locator; `None` for styles without a
 //!   bibliography). Each is a [`Rendered`] with `text` and `html`.
-//! - [`Styles::bibliography`] formats many references into one sorted, disambiguated
-//!   bibliography.
+//! - [`Styles::citation`] gives the in-text citation (or short note) alone, quickly;
+//!   [`Styles::bibliography`] formats many references into one sorted, disambiguated
+//!   bibliography; [`Styles::format_csl_json`] formats CSL-JSON items that are not books.
 //! - [`ris`], [`bibtex`], [`csl_json`] and [`endnote`] are the reference-manager
 //!   downloads of one book or item; whole tables of contents and lists of books are in
 //!   [`crate::formats`].
@@ -343,6 +344,35 @@ impl Styles {
             subsequent,
             bibliography,
         })
+    }
+
+    /// One citation alone, without a bibliography: the in-text citation of an in-text
+    /// style, the short note of a note style (the same as [`Citation::subsequent`]). It
+    /// skips the bibliography and disambiguation, so it is the fast way to cite many
+    /// items one by one.
+    pub fn citation(
+        &self,
+        book: &Book,
+        item: Option<u32>,
+        style: &Style,
+        locator: Option<&str>,
+    ) -> Result<Rendered, CiteError> {
+        let reference = Reference::new(book, item)?;
+        let pages = locator.map(|l| check_locator(book, item, l)).transpose()?;
+        let entry = CslItem::new(&reference, &reference.key());
+        let locator_text = pages.map(|p| locator::display(p, &style.csl));
+        let locator = locator_text
+            .as_deref()
+            .map(|l| SpecificLocator(CslLocator::Page, LocatorPayload::Str(l)));
+        let content = hayagriva::standalone_citation(CitationRequest::new(
+            vec![CitationItem::with_locator(&entry.item, locator)],
+            &style.csl,
+            None,
+            &self.locales,
+            None,
+        ));
+        let piq = self.punctuation_in_quote(style);
+        Ok(entry.render(content, piq, labels::needs_plural(pages)))
     }
 
     /// A bibliography of several books or items, sorted and disambiguated as the style
