@@ -316,3 +316,33 @@ fn a_bibliography_of_several_books_is_sorted() {
     assert!(entries[3].text.starts_with("Lankov, A. (2005a)."));
     assert!(entries[4].text.starts_with("Lankov, A. (2005b)."));
 }
+
+#[test]
+fn a_bibliography_keeps_given_names_when_citations_are_ambiguous() {
+    // Two Armstrongs of 1986 cite alike as "(Armstrong 1986)"; hayagriva's name
+    // disambiguation used to leak into the bibliography and drop their given names.
+    // Year suffixes now tell them apart (in the order cited; citeproc-js would tell the
+    // citations apart by given name and print no suffix), as docs/citations.md says.
+    let book = |given: &str, title: &str| {
+        let mut b = Book::new(title);
+        let name: biblio::PersonName = format!("{given} Armstrong").parse().unwrap();
+        b.contributors
+            .push(biblio::Contributor::new(name, biblio::Role::Author));
+        b.copyright_year = Some(1986);
+        b
+    };
+    let (a, b) = (book("Anna", "Diplomacy"), book("Andrei", "Language"));
+    let styles = Styles::bundled();
+    let style = styles.require("chicago-author-date").unwrap();
+    let entries = styles
+        .bibliography(&[(&a, None), (&b, None)], style)
+        .unwrap();
+    let texts: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Armstrong, Andrei. 1986b. Language.",
+            "Armstrong, Anna. 1986a. Diplomacy."
+        ]
+    );
+}

@@ -392,17 +392,24 @@ impl Styles {
             .zip(&keys)
             .map(|(r, k)| CslItem::new(r, k))
             .collect();
+        // hayagriva carries the name forms it picks to tell citations apart (adding given
+        // names or more names) into the bibliography, where they drop given names
+        // ("Armstrong, and Jang."). A bibliography needs only year suffixes from
+        // disambiguation, so it is rendered with the other two methods turned off.
+        let mut csl = style.csl.clone();
+        csl.citation.disambiguate_add_givenname = false;
+        csl.citation.disambiguate_add_names = false;
         let mut driver = BibliographyDriver::new();
         for entry in &entries {
             driver.citation(CitationRequest::new(
                 vec![CitationItem::with_entry(&entry.item)],
-                &style.csl,
+                &csl,
                 None,
                 &self.locales,
                 None,
             ));
         }
-        let rendered = driver.finish(BibliographyRequest::new(&style.csl, None, &self.locales));
+        let rendered = driver.finish(BibliographyRequest::new(&csl, None, &self.locales));
         let piq = self.punctuation_in_quote(style);
         let Some(bib) = rendered.bibliography else {
             return Ok(Vec::new());
