@@ -600,6 +600,13 @@ impl CslItem {
         mut object: serde_json::Map<String, serde_json::Value>,
         plural_pages: bool,
     ) -> CslItem {
+        // hayagriva finds entries by comparing whole items, key by key in sorted order;
+        // a unique first key ("#" sorts before every CSL variable) ends each comparison
+        // at once instead of after the names and titles that books share. Processors
+        // ignore variables they do not know.
+        if let Some(id) = object.get("id").cloned() {
+            object.insert("#".into(), id);
+        }
         let quotes_marked = object.values().all(can_mark);
         typographic(&mut object, quotes_marked);
         let names = names::FamilyFirst::of(&object);
