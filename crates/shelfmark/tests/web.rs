@@ -726,3 +726,32 @@ async fn all_books_are_listed_in_pages() {
     let home = get(&app, "/").await.body;
     assert_eq!(texts(&home, "main a[href=\"/books\"]"), ["All books"]);
 }
+
+/// Every book of the demo catalog, real records from several sources, has a page that
+/// renders with its metadata, and so do the items of a sample of them.
+#[tokio::test]
+async fn every_demo_book_renders() {
+    let store = Arc::new(SqliteStore::in_memory().await.unwrap());
+    let loaded = shelfmark::demo::load_if_empty(store.as_ref()).await.unwrap();
+    assert!(loaded >= 1);
+    let total = store.count().await.unwrap();
+    let books = store.list(0, total).await.unwrap();
+    let app = web::router(web::AppState::new(store.clone(), BASE));
+    for (i, summary) in books.iter().enumerate() {
+        let path = format!("/books/{}", summary.id);
+        let page = get(&app, &path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
+        assert_eq!(json_ld(&page.body)["@type"], "Book", "{path}");
+        assert!(!meta(&page.body, "citation_title").is_empty(), "{path}");
+        assert_eq!(texts(&page.body, ".citation h3").len(), 6, "{path}");
+        if i % 10 == 0 {
+            let book = store.get(&summary.id).await.unwrap().unwrap().book;
+            for item in book.toc_items() {
+                let item_path = format!("{path}/{}", item.position);
+                let page = get(&app, &item_path).await;
+                assert_eq!(page.status, StatusCode::OK, "{item_path}: {}", page.body);
+                assert_eq!(json_ld(&page.body)["@type"], "Chapter", "{item_path}");
+            }
+        }
+    }
+}
