@@ -49,6 +49,7 @@ fn person() -> impl Strategy<Value = PersonName> {
             |(family, given, family_first)| PersonName {
                 family,
                 family_first: family_first && given.is_some(),
+                original_script: None,
                 given,
                 suffix: None,
             }
@@ -58,12 +59,14 @@ fn person() -> impl Strategy<Value = PersonName> {
             given: Some(g),
             suffix: Some("Jr.".into()),
             family_first: false,
+            original_script: None,
         }),
         prop_oneof![Just("남궁"), Just("김"), Just("毛")].prop_map(|f| PersonName {
             family: f.into(),
             given: Some("일성".into()),
             suffix: None,
             family_first: true,
+            original_script: None,
         }),
     ]
 }

@@ -10,9 +10,13 @@
 pub mod bibtex;
 pub mod catalog;
 pub mod csl_json;
+pub mod dublin_core;
 pub mod endnote;
 pub mod json;
+pub mod marc;
+pub mod onix;
 pub mod ris;
+mod xml;
 
 mod detect;
 pub(crate) mod reference;
@@ -20,6 +24,9 @@ pub use detect::{Format, detect};
 pub use reference::NoSuchItem;
 
 /// A problem found in input, located by 1-based line (and column where it helps).
+///
+/// Binary input has no lines: its diagnostics have line 0 and carry their own place
+/// (`record 3 (byte 1017) field 245: ...`) at the start of the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub line: usize,
@@ -36,6 +43,11 @@ impl Diagnostic {
         }
     }
 
+    /// A diagnostic for input without lines, whose message starts with its place.
+    pub fn placed(message: impl Into<String>) -> Self {
+        Diagnostic::new(0, message)
+    }
+
     /// The diagnostic prefixed with where it was found: `seed.txt line 14: ...`.
     pub fn located(&self, source: &str) -> String {
         format!("{source} {self}")
@@ -45,6 +57,7 @@ impl Diagnostic {
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.column {
+            _ if self.line == 0 => f.write_str(&self.message),
             Some(col) => write!(f, "line {} column {col}: {}", self.line, self.message),
             None => write!(f, "line {}: {}", self.line, self.message),
         }

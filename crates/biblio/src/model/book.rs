@@ -26,6 +26,13 @@ pub struct Book {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
+    /// The full title in its original script, where the title above is a romanisation
+    /// (MARC 880 linked fields carry it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_script_title: Option<String>,
+    /// The edition statement as printed, such as "2nd ed.".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contributors: Vec<Contributor>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +50,12 @@ pub struct Book {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Language>,
+    /// The physical extent as a catalogue records it, such as "xvi, 280 pages".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extent: Option<String>,
+    /// The series the book belongs to, with its number: "Hawaii Studies on Korea ; 3".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub toc: Vec<TocEntry>,
 }
@@ -53,6 +66,8 @@ impl Book {
         Book {
             title: title.into(),
             subtitle: None,
+            original_script_title: None,
+            edition: None,
             contributors: Vec::new(),
             publisher: None,
             place: None,
@@ -61,6 +76,8 @@ impl Book {
             subjects: Vec::new(),
             description: None,
             language: None,
+            extent: None,
+            series: None,
             toc: Vec::new(),
         }
     }

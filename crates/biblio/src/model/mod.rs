@@ -20,6 +20,7 @@ pub use isbn::{Isbn13, IsbnError};
 pub use language::{Language, LanguageError};
 pub use page::{Page, PageError, PageRange, PageRangeError};
 pub use person::{Contributor, NameError, PersonName, Role};
+pub(crate) use person::{all_cjk as all_cjk_name, is_cjk as is_cjk_char};
 pub use subject::{Subject, SubjectError};
 pub use toc::{TocEntry, TocItem, TocKind};
 

@@ -25,6 +25,10 @@ pub struct PersonName {
     /// with no given name.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub family_first: bool,
+    /// The whole name in its original script where the parts above are a romanisation,
+    /// such as "김일성" beside "Kim Il Sung". Formats that cannot hold it drop it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_script: Option<String>,
 }
 
 /// Why a name could not be parsed.
@@ -40,13 +44,13 @@ pub enum NameError {
 
 const SUFFIXES: [&str; 6] = ["Jr.", "Sr.", "II", "III", "IV", "V"];
 
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-fn all_cjk(s: &str) -> bool {
+pub(crate) fn all_cjk(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_cjk)
 }
 
@@ -168,6 +172,7 @@ impl FromStr for PersonName {
                     family_first: given.is_some(),
                     given,
                     suffix: None,
+                    original_script: None,
                 }
             } else {
                 PersonName {
@@ -175,6 +180,7 @@ impl FromStr for PersonName {
                     given: Some(before),
                     suffix: non_empty(after),
                     family_first: false,
+                    original_script: None,
                 }
             });
         }
@@ -190,6 +196,7 @@ impl FromStr for PersonName {
                 family_first: given.is_some(),
                 given,
                 suffix: None,
+                original_script: None,
             });
         }
         let mut words: Vec<&str> = s.split(' ').collect();
@@ -205,6 +212,7 @@ impl FromStr for PersonName {
             given: non_empty(words.join(" ")),
             suffix,
             family_first: false,
+            original_script: None,
         })
     }
 }
