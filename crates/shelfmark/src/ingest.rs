@@ -1,5 +1,5 @@
-//! Turning bytes from outside (files, request bodies) into books: size limit, UTF-8
-//! check, format detection, parsing. Shared by `shelfmark import` and the write API so
+//! Turning bytes from outside (files, request bodies) into books: size limit, format
+//! detection (binary MARC first, then the text formats), UTF-8 check, parsing. Shared by `shelfmark import` and the write API so
 //! both give the same located messages.
 
 use biblio::formats::{self, Diagnostic, Format, Parsed};
@@ -23,6 +23,9 @@ pub fn read_books(bytes: &[u8]) -> Parsed {
             ),
         );
     }
+    if formats::detect_bytes(bytes) == Some(Format::Marc) {
+        return formats::marc::parse(bytes);
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -41,6 +44,11 @@ pub fn read_books(bytes: &[u8]) -> Parsed {
     };
     match formats::detect(text) {
         Some(Format::Json) => formats::json::parse(text),
+        Some(Format::MarcJson) => formats::marc::parse_json_text(text),
+        Some(Format::MarcXml) => formats::marc::parse_xml(text),
+        Some(Format::Onix) => formats::onix::parse(text),
+        // Binary MARC is recognised above; text that only looks like it is not MARC.
+        Some(Format::Marc) => formats::marc::parse(bytes),
         // Catalog text is the fallback: its parser says what it expected, and where.
         Some(Format::Catalog) | None => formats::catalog::parse(text),
     }

@@ -20,7 +20,7 @@ mod xml;
 
 mod detect;
 pub(crate) mod reference;
-pub use detect::{Format, detect};
+pub use detect::{Format, detect, detect_bytes};
 pub use reference::NoSuchItem;
 
 /// A problem found in input, located by 1-based line (and column where it helps).

@@ -37,7 +37,9 @@ impl Element {
 
     /// The first child with one of these names.
     pub fn child(&self, names: &[&str]) -> Option<&Element> {
-        self.children.iter().find(|c| names.contains(&c.name.as_str()))
+        self.children
+            .iter()
+            .find(|c| names.contains(&c.name.as_str()))
     }
 
     /// Every child with one of these names.
@@ -109,7 +111,10 @@ pub(crate) fn parse(text: &str) -> Result<Element, Diagnostic> {
                 let at = usize::try_from(reader.error_position()).unwrap_or(before);
                 return Err(Diagnostic::new(
                     lines.at(at),
-                    format!("XML is not well-formed: {}", lowercase_first(&e.to_string())),
+                    format!(
+                        "XML is not well-formed: {}",
+                        lowercase_first(&e.to_string())
+                    ),
                 ));
             }
         };
@@ -120,9 +125,9 @@ pub(crate) fn parse(text: &str) -> Result<Element, Diagnostic> {
                 let a = a.map_err(|e| {
                     Diagnostic::new(line, format!("XML attribute is not well-formed: {e}"))
                 })?;
-                let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
-                    Diagnostic::new(line, format!("XML attribute value: {e}"))
-                })?;
+                let value = a
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .map_err(|e| Diagnostic::new(line, format!("XML attribute value: {e}")))?;
                 attrs.push((local(a.key.as_ref()), value.into_owned()));
             }
             Ok(Element {
@@ -272,7 +277,12 @@ mod tests {
         let deep = format!("{}{}", "<a>".repeat(100), "</a>".repeat(100));
         assert!(parse(&deep).unwrap_err().message.contains("deeper than"));
         assert!(parse("<a><b></a>").is_err());
-        assert!(parse("<a>").unwrap_err().message.contains("ends inside <a>"));
+        assert!(
+            parse("<a>")
+                .unwrap_err()
+                .message
+                .contains("ends inside <a>")
+        );
         assert!(parse("").is_err());
     }
 }

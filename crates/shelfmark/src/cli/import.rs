@@ -19,7 +19,8 @@ pub struct Args {
     /// Store the good records of a file that also holds bad ones.
     #[arg(long)]
     keep_going: bool,
-    /// Files to import: catalog text or JSON, detected from the content.
+    /// Files to import: catalog text, JSON, MARC 21 (ISO 2709, MARCXML, MARC-in-JSON)
+    /// or ONIX 3, detected from the content.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -66,6 +67,9 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         let parsed = ingest::read_books(&bytes);
+        // Binary MARC books are numbered by record, text formats by line.
+        let bytes_are_records =
+            biblio::formats::detect_bytes(&bytes) == Some(biblio::formats::Format::Marc);
         for d in &parsed.diagnostics {
             say(d.located(&name));
         }
@@ -88,7 +92,8 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
                 match store.import(std::slice::from_ref(book)).await {
                     Ok(mut o) => results.append(&mut o),
                     Err(e) => {
-                        say(format!("{name} line {line}: not stored: {e}"));
+                        let place = if bytes_are_records { "record" } else { "line" };
+                        say(format!("{name} {place} {line}: not stored: {e}"));
                         tally.errors += 1;
                         tally.rejected += 1;
                     }

@@ -160,6 +160,7 @@ impl Store for SqliteStore {
                 given,
                 suffix,
                 family_first,
+                original_script: None,
             };
             match out.last_mut() {
                 Some((last, books)) if *last == name => {
@@ -303,6 +304,7 @@ fn display_name(packed: &str) -> String {
         given,
         suffix,
         family_first,
+        original_script: None,
     }
     .to_string()
 }
@@ -432,8 +434,9 @@ async fn insert(
 ) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO books (id, title, subtitle, publisher, place, copyright_year, description,
-             language, created_at, revision)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)",
+             language, original_script_title, edition, extent, series, created_at, revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                 coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)",
     )
     .bind(id)
     .bind(&book.title)
@@ -443,6 +446,10 @@ async fn insert(
     .bind(book.copyright_year)
     .bind(&book.description)
     .bind(book.language.as_ref().map(|l| l.as_str()))
+    .bind(&book.original_script_title)
+    .bind(&book.edition)
+    .bind(&book.extent)
+    .bind(&book.series)
     .bind(created_at)
     .bind(revision)
     .execute(&mut *tx)
@@ -529,8 +536,9 @@ async fn insert_people(
 ) -> Result<(), StoreError> {
     for (position, c) in people.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO contributors (book_id, toc_position, position, role, family, given, suffix, family_first)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contributors (book_id, toc_position, position, role, family, given, suffix,
+                 family_first, original_script)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(toc_position.map(i64::from))
@@ -540,6 +548,7 @@ async fn insert_people(
         .bind(&c.name.given)
         .bind(&c.name.suffix)
         .bind(c.name.family_first)
+        .bind(&c.name.original_script)
         .execute(&mut *tx)
         .await?;
     }
@@ -560,6 +569,10 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<StoredBook
     };
     let mut book = Book::new(row.try_get::<String, _>("title")?);
     book.subtitle = row.try_get("subtitle")?;
+    book.original_script_title = row.try_get("original_script_title")?;
+    book.edition = row.try_get("edition")?;
+    book.extent = row.try_get("extent")?;
+    book.series = row.try_get("series")?;
     book.publisher = row.try_get("publisher")?;
     book.place = row.try_get("place")?;
     book.copyright_year = row.try_get("copyright_year")?;
@@ -612,6 +625,7 @@ async fn load(conn: &mut SqliteConnection, id: &str) -> Result<Option<StoredBook
             given: r.try_get("given")?,
             suffix: r.try_get("suffix")?,
             family_first: r.try_get("family_first")?,
+            original_script: r.try_get("original_script")?,
         };
         people
             .entry(r.try_get("toc_position")?)

@@ -52,7 +52,12 @@ pub fn to_record(book: &Book) -> Record {
         let mut field = name_field(tag, c);
         if let Some(original) = &c.name.original_script {
             links += 1;
-            link(&mut field, &mut originals, links, vec![('a', original.clone())]);
+            link(
+                &mut field,
+                &mut originals,
+                links,
+                vec![('a', original.clone())],
+            );
         }
         name_fields.push(field);
     }
@@ -102,7 +107,11 @@ pub fn to_record(book: &Book) -> Record {
         fields.push(Field::data("264", [' ', '1'], imprint));
     }
     if let Some(year) = book.copyright_year {
-        fields.push(Field::data("264", [' ', '4'], vec![('c', format!("©{year}"))]));
+        fields.push(Field::data(
+            "264",
+            [' ', '4'],
+            vec![('c', format!("©{year}"))],
+        ));
     }
     if let Some(extent) = &book.extent {
         fields.push(Field::data("300", [' ', ' '], vec![('a', extent.clone())]));
@@ -120,8 +129,16 @@ pub fn to_record(book: &Book) -> Record {
     }
     fields.extend(contents_fields(book));
     if let Some(description) = &book.description {
-        for paragraph in description.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-            fields.push(Field::data("520", [' ', ' '], vec![('a', paragraph.to_owned())]));
+        for paragraph in description
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            fields.push(Field::data(
+                "520",
+                [' ', ' '],
+                vec![('a', paragraph.to_owned())],
+            ));
         }
     }
     for subject in &book.subjects {
@@ -267,7 +284,13 @@ fn contents_fields(book: &Book) -> Vec<Field> {
         .enumerate()
         .map(|(i, sub)| {
             // 0: contents; 8: no display constant, for the continuations.
-            let ind1 = if i == 0 && n == 1 { '0' } else if i == 0 { '1' } else { '8' };
+            let ind1 = if i == 0 && n == 1 {
+                '0'
+            } else if i == 0 {
+                '1'
+            } else {
+                '8'
+            };
             Field::data("505", [ind1, '0'], sub)
         })
         .collect()

@@ -129,14 +129,12 @@ impl<'a> Iterator for Reader<'a> {
         self.number += 1;
         let start = self.pos;
         let rest = &self.buf[start..];
-        let fail = |reader: &mut Self, message: String, control: Option<String>| {
-            RecordError {
-                number: reader.number,
-                offset: start,
-                control_number: control,
-                tag: None,
-                message,
-            }
+        let fail = |reader: &mut Self, message: String, control: Option<String>| RecordError {
+            number: reader.number,
+            offset: start,
+            control_number: control,
+            tag: None,
+            message,
         };
         if rest.len() < LEADER_LEN {
             let e = fail(
@@ -195,7 +193,11 @@ impl<'a> Iterator for Reader<'a> {
 }
 
 /// Checks the directory and cuts the record into fields.
-fn parse_structure(bytes: &[u8], number: usize, offset: usize) -> Result<RawRecord<'_>, RecordError> {
+fn parse_structure(
+    bytes: &[u8],
+    number: usize,
+    offset: usize,
+) -> Result<RawRecord<'_>, RecordError> {
     let error = |message: String, control: Option<String>, tag: Option<String>| RecordError {
         number,
         offset,
@@ -350,7 +352,10 @@ impl RawRecord<'_> {
         // Some writers flag MARC-8 but write UTF-8: data that is valid UTF-8 with
         // multibyte characters and no MARC-8 escape is read as UTF-8.
         let utf8 = self.is_utf8()
-            || self.fields.iter().all(|f| std::str::from_utf8(f.data).is_ok())
+            || self
+                .fields
+                .iter()
+                .all(|f| std::str::from_utf8(f.data).is_ok())
                 && self.fields.iter().any(|f| !f.data.is_ascii())
                 && !self.fields.iter().any(|f| f.data.contains(&0x1B));
         let leader = match std::str::from_utf8(self.leader) {
@@ -424,7 +429,8 @@ fn decode_field(tag: &str, data: &[u8], utf8: bool) -> Result<Field, String> {
                 printable(&[code])
             ));
         }
-        let value = text(value, utf8).map_err(|m| format!("subfield ${}: {m}", char::from(code)))?;
+        let value =
+            text(value, utf8).map_err(|m| format!("subfield ${}: {m}", char::from(code)))?;
         subfields.push((char::from(code), value));
     }
     Ok(Field::Data {
@@ -458,10 +464,12 @@ pub fn write(record: &Record) -> Result<Vec<u8>, WriteError> {
     let mut directory = Vec::with_capacity(record.fields.len() * ENTRY_LEN);
     let mut data: Vec<u8> = Vec::new();
     let clean = |s: &str, out: &mut Vec<u8>| {
-        out.extend(
-            s.bytes()
-                .filter(|b| !matches!(*b, RECORD_TERMINATOR | FIELD_TERMINATOR | SUBFIELD_DELIMITER)),
-        );
+        out.extend(s.bytes().filter(|b| {
+            !matches!(
+                *b,
+                RECORD_TERMINATOR | FIELD_TERMINATOR | SUBFIELD_DELIMITER
+            )
+        }));
     };
     for field in &record.fields {
         let tag = field.tag();

@@ -46,7 +46,10 @@ fn record(value: &Value) -> Result<Record, String> {
             continue;
         };
         if tag.len() != 3 || !tag.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(format!("field {}: tag \"{tag}\" is not three letters or digits", i + 1));
+            return Err(format!(
+                "field {}: tag \"{tag}\" is not three letters or digits",
+                i + 1
+            ));
         }
         match body {
             Value::String(s) => fields.push(Field::Control {
@@ -61,7 +64,11 @@ fn record(value: &Value) -> Result<Record, String> {
                     *slot = match (chars.next(), chars.next()) {
                         (None, _) => ' ',
                         (Some(c), None) if c == ' ' || c.is_ascii_graphic() => c,
-                        _ => return Err(format!("field {tag}: {name} \"{v}\" is not one ASCII character")),
+                        _ => {
+                            return Err(format!(
+                                "field {tag}: {name} \"{v}\" is not one ASCII character"
+                            ));
+                        }
                     };
                 }
                 let subs = data
@@ -70,13 +77,23 @@ fn record(value: &Value) -> Result<Record, String> {
                     .ok_or_else(|| format!("field {tag}: no \"subfields\" array"))?;
                 let mut subfields = Vec::new();
                 for s in subs {
-                    let Some((code, v)) = s.as_object().filter(|o| o.len() == 1).and_then(|o| o.iter().next()) else {
-                        return Err(format!("field {tag}: a subfield is not an object with one code"));
+                    let Some((code, v)) = s
+                        .as_object()
+                        .filter(|o| o.len() == 1)
+                        .and_then(|o| o.iter().next())
+                    else {
+                        return Err(format!(
+                            "field {tag}: a subfield is not an object with one code"
+                        ));
                     };
                     let mut chars = code.chars();
                     let code = match (chars.next(), chars.next()) {
                         (Some(c), None) if c.is_ascii_graphic() => c,
-                        _ => return Err(format!("field {tag}: subfield code \"{code}\" is not one ASCII letter or digit")),
+                        _ => {
+                            return Err(format!(
+                                "field {tag}: subfield code \"{code}\" is not one ASCII letter or digit"
+                            ));
+                        }
                     };
                     let v = v
                         .as_str()

@@ -199,12 +199,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Marc8Error> {
                     _ => None,
                 })
                 .or_else(|| {
-                tables
-                    .odd
-                    .binary_search_by_key(&code, |c| c.0)
-                    .ok()
-                    .map(|i| (tables.odd[i].1, false))
-            })
+                    tables
+                        .odd
+                        .binary_search_by_key(&code, |c| c.0)
+                        .ok()
+                        .map(|i| (tables.odd[i].1, false))
+                })
         };
         let Some((uni, combining)) = found else {
             return Err(Marc8Error::Unknown { offset, code, set });

@@ -67,7 +67,9 @@ fn record(el: &Element, number: usize) -> Result<Record, Diagnostic> {
                         _ => {
                             return Err(error(
                                 child.line,
-                                format!("field {tag}: {name} \"{value}\" is not one ASCII character"),
+                                format!(
+                                    "field {tag}: {name} \"{value}\" is not one ASCII character"
+                                ),
                             ));
                         }
                     };
@@ -81,7 +83,9 @@ fn record(el: &Element, number: usize) -> Result<Record, Diagnostic> {
                         _ => {
                             return Err(error(
                                 sub.line,
-                                format!("field {tag}: subfield code \"{code}\" is not one ASCII letter or digit"),
+                                format!(
+                                    "field {tag}: subfield code \"{code}\" is not one ASCII letter or digit"
+                                ),
                             ));
                         }
                     };
@@ -109,7 +113,10 @@ fn record(el: &Element, number: usize) -> Result<Record, Diagnostic> {
 fn tag_of(el: &Element) -> Result<String, String> {
     match el.attr("tag") {
         Some(t) if t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(t.to_owned()),
-        Some(t) => Err(format!("<{}> tag \"{t}\" is not three letters or digits", el.name)),
+        Some(t) => Err(format!(
+            "<{}> tag \"{t}\" is not three letters or digits",
+            el.name
+        )),
         None => Err(format!("<{}> has no tag", el.name)),
     }
 }

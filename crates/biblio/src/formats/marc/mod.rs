@@ -28,6 +28,7 @@ mod to_book;
 pub use from_book::to_record;
 pub use record::{Field, Record, is_control_tag};
 pub use to_book::to_book;
+pub(crate) use to_book::{language_from_marc, language_to_marc};
 
 use super::{Diagnostic, Parsed};
 use crate::Book;
@@ -94,15 +95,43 @@ pub fn parse_xml(text: &str) -> Parsed {
     parsed
 }
 
+/// Reads every book in MARC-in-JSON text.
+pub fn parse_json_text(text: &str) -> Parsed {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => parse_json(&value),
+        Err(e) => {
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or("").to_owned();
+            Parsed {
+                books: Vec::new(),
+                diagnostics: vec![Diagnostic {
+                    line: e.line(),
+                    column: Some(e.column()),
+                    message: format!("JSON: {message}"),
+                }],
+                records: 1,
+            }
+        }
+    }
+}
+
 /// Reads every book in a MARC-in-JSON value (one record or an array).
 pub fn parse_json(value: &serde_json::Value) -> Parsed {
     let mut parsed = Parsed::default();
     for (i, r) in json::read(value).into_iter().enumerate() {
         parsed.records += 1;
-        let result = r.and_then(|record| {
-            to_book(&record).map_err(|m| format!("{}: {m}", control_suffix(&record)))
-        })
-        .map_err(|m| if m.starts_with(' ') || m.starts_with(':') { m } else { format!(": {m}") });
+        let result = r
+            .and_then(|record| {
+                to_book(&record).map_err(|m| format!("{}: {m}", control_suffix(&record)))
+            })
+            .map_err(|m| {
+                if m.starts_with(' ') || m.starts_with(':') {
+                    m
+                } else {
+                    format!(": {m}")
+                }
+            });
         match result {
             Ok(book) => parsed.books.push((1, book)),
             Err(message) => parsed

@@ -11,17 +11,40 @@ use std::collections::HashSet;
 
 use super::record::{Field, Record};
 use crate::model::{
-    Book, Contributor, Identifier, Isbn13, Language, Medium, PageRange, PersonName, Role,
-    Subject, TocEntry, TocKind,
+    Book, Contributor, Identifier, Isbn13, Language, Medium, PageRange, PersonName, Role, Subject,
+    TocEntry, TocKind,
 };
 
 /// Whether a book property is read from fields with this tag.
 pub(crate) fn is_mapped(tag: &str) -> bool {
     matches!(
         tag,
-        "001" | "008" | "020" | "024" | "041" | "100" | "245" | "250" | "260" | "264" | "300"
-            | "490" | "505" | "520" | "546" | "600" | "610" | "611" | "630" | "648" | "650"
-            | "651" | "700" | "830" | "856" | "880"
+        "001"
+            | "008"
+            | "020"
+            | "024"
+            | "041"
+            | "100"
+            | "245"
+            | "250"
+            | "260"
+            | "264"
+            | "300"
+            | "490"
+            | "505"
+            | "520"
+            | "546"
+            | "600"
+            | "610"
+            | "611"
+            | "630"
+            | "648"
+            | "650"
+            | "651"
+            | "700"
+            | "830"
+            | "856"
+            | "880"
     )
 }
 
@@ -209,13 +232,19 @@ fn role_of(field: &Field) -> Option<Role> {
     }
     terms.iter().find_map(|t| match t.trim_end_matches('.') {
         "author" | "aut" | "writer" | "cre" | "creator" => Some(Role::Author),
-        "editor" | "edt" | "ed" | "eds" | "compiler" | "com" | "editor of compilation"
-        | "edc" => Some(Role::Editor),
-        "translator" | "trl" | "tr" | "tra" => Some(Role::Translator),
-        "writer of foreword" | "author of foreword" | "wfw" | "author of introduction"
-        | "aui" | "writer of introduction" | "win" | "writer of preface" | "wpr" => {
-            Some(Role::Foreword)
+        "editor" | "edt" | "ed" | "eds" | "compiler" | "com" | "editor of compilation" | "edc" => {
+            Some(Role::Editor)
         }
+        "translator" | "trl" | "tr" | "tra" => Some(Role::Translator),
+        "writer of foreword"
+        | "author of foreword"
+        | "wfw"
+        | "author of introduction"
+        | "aui"
+        | "writer of introduction"
+        | "win"
+        | "writer of preface"
+        | "wpr" => Some(Role::Foreword),
         _ => None,
     })
 }
@@ -321,9 +350,21 @@ fn read_identifiers(record: &Record, book: &mut Book) {
             field.all('q').collect::<Vec<_>>().join(" ")
         )
         .to_lowercase();
-        let electronic = ["ebook", "e-book", "electronic", "online", "pdf", "epub", "e-isbn", "ebk", "digital", "kindle", "mobi"]
-            .iter()
-            .any(|w| qualifiers.contains(w));
+        let electronic = [
+            "ebook",
+            "e-book",
+            "electronic",
+            "online",
+            "pdf",
+            "epub",
+            "e-isbn",
+            "ebk",
+            "digital",
+            "kindle",
+            "mobi",
+        ]
+        .iter()
+        .any(|w| qualifiers.contains(w));
         if seen.insert(isbn.compact()) {
             book.identifiers.push(Identifier::Isbn {
                 value: isbn,
@@ -338,7 +379,9 @@ fn read_identifiers(record: &Record, book: &mut Book) {
     let doi = record
         .fields("024")
         .filter(|f| {
-            f.indicator(0) == '7' && f.first('2').is_some_and(|s| s.trim().eq_ignore_ascii_case("doi"))
+            f.indicator(0) == '7'
+                && f.first('2')
+                    .is_some_and(|s| s.trim().eq_ignore_ascii_case("doi"))
         })
         .filter_map(|f| f.first('a'))
         .chain(
@@ -361,7 +404,11 @@ fn year(text: &str) -> Option<i32> {
         let bounded = (i == 0 || !bytes[i - 1].is_ascii_digit())
             && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
         if bounded && run.iter().all(u8::is_ascii_digit) {
-            std::str::from_utf8(run).ok()?.parse().ok().filter(|y| (1000..=2999).contains(y))
+            std::str::from_utf8(run)
+                .ok()?
+                .parse()
+                .ok()
+                .filter(|y| (1000..=2999).contains(y))
         } else {
             None
         }
@@ -372,8 +419,14 @@ fn unknown(value: &str) -> bool {
     let v = value.to_lowercase();
     matches!(
         v.as_str(),
-        "s.l" | "s.l." | "s.n" | "s.n." | "place of publication not identified"
-            | "publisher not identified" | "sine loco" | "sine nomine"
+        "s.l"
+            | "s.l."
+            | "s.n"
+            | "s.n."
+            | "place of publication not identified"
+            | "publisher not identified"
+            | "sine loco"
+            | "sine nomine"
     )
 }
 
@@ -413,14 +466,46 @@ fn read_publication(record: &Record, book: &mut Book) {
 
 /// MARC language codes with a two-letter ISO 639-1 equivalent, which BCP 47 prefers.
 const LANGUAGES: [(&str, &str); 40] = [
-    ("ara", "ar"), ("chi", "zh"), ("cze", "cs"), ("dan", "da"), ("dut", "nl"),
-    ("eng", "en"), ("fin", "fi"), ("fre", "fr"), ("ger", "de"), ("gre", "el"),
-    ("heb", "he"), ("hin", "hi"), ("hun", "hu"), ("ind", "id"), ("ita", "it"),
-    ("jpn", "ja"), ("kor", "ko"), ("lat", "la"), ("nor", "no"), ("per", "fa"),
-    ("pol", "pl"), ("por", "pt"), ("rum", "ro"), ("rus", "ru"), ("spa", "es"),
-    ("swe", "sv"), ("tha", "th"), ("tur", "tr"), ("ukr", "uk"), ("vie", "vi"),
-    ("cat", "ca"), ("bul", "bg"), ("hrv", "hr"), ("srp", "sr"), ("slo", "sk"),
-    ("slv", "sl"), ("est", "et"), ("lav", "lv"), ("lit", "lt"), ("ice", "is"),
+    ("ara", "ar"),
+    ("chi", "zh"),
+    ("cze", "cs"),
+    ("dan", "da"),
+    ("dut", "nl"),
+    ("eng", "en"),
+    ("fin", "fi"),
+    ("fre", "fr"),
+    ("ger", "de"),
+    ("gre", "el"),
+    ("heb", "he"),
+    ("hin", "hi"),
+    ("hun", "hu"),
+    ("ind", "id"),
+    ("ita", "it"),
+    ("jpn", "ja"),
+    ("kor", "ko"),
+    ("lat", "la"),
+    ("nor", "no"),
+    ("per", "fa"),
+    ("pol", "pl"),
+    ("por", "pt"),
+    ("rum", "ro"),
+    ("rus", "ru"),
+    ("spa", "es"),
+    ("swe", "sv"),
+    ("tha", "th"),
+    ("tur", "tr"),
+    ("ukr", "uk"),
+    ("vie", "vi"),
+    ("cat", "ca"),
+    ("bul", "bg"),
+    ("hrv", "hr"),
+    ("srp", "sr"),
+    ("slo", "sk"),
+    ("slv", "sl"),
+    ("est", "et"),
+    ("lav", "lv"),
+    ("lit", "lt"),
+    ("ice", "is"),
 ];
 
 /// The BCP 47 tag for a MARC language code.
@@ -466,10 +551,19 @@ fn language(record: &Record) -> Option<Language> {
         })
         .or_else(|| {
             let note = record.field("546")?.first('a')?.to_lowercase();
-            [("english", "en"), ("french", "fr"), ("german", "de"), ("spanish", "es"), ("korean", "ko"), ("chinese", "zh"), ("japanese", "ja"), ("russian", "ru")]
-                .iter()
-                .find(|(name, _)| note.contains(name))
-                .and_then(|(_, tag)| tag.parse().ok())
+            [
+                ("english", "en"),
+                ("french", "fr"),
+                ("german", "de"),
+                ("spanish", "es"),
+                ("korean", "ko"),
+                ("chinese", "zh"),
+                ("japanese", "ja"),
+                ("russian", "ru"),
+            ]
+            .iter()
+            .find(|(name, _)| note.contains(name))
+            .and_then(|(_, tag)| tag.parse().ok())
         })
 }
 
@@ -637,14 +731,23 @@ fn split_label(label: Option<String>, title: &str) -> (Option<String>, String) {
 
 /// A page range in "p. 7-25", "pp. 7-25", "(7-25)" or "7-25".
 fn pages_of(text: &str) -> Option<PageRange> {
-    let t = text.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let t = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     let t = t
         .strip_prefix("pp.")
         .or_else(|| t.strip_prefix("p."))
         .or_else(|| t.strip_prefix("S."))
         .unwrap_or(t)
         .trim();
-    if t.is_empty() || !t.chars().next().is_some_and(|c| c.is_ascii_digit() || "ivxlc".contains(c)) {
+    if t.is_empty()
+        || !t
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "ivxlc".contains(c))
+    {
         return None;
     }
     let t = t.trim_end_matches('.');
@@ -673,8 +776,14 @@ mod tests {
 
     #[test]
     fn isbd_punctuation_is_stripped() {
-        assert_eq!(clean("Crisis in North Korea :", true), "Crisis in North Korea");
-        assert_eq!(clean("the failure of de-Stalinization, 1956 /", true), "the failure of de-Stalinization, 1956");
+        assert_eq!(
+            clean("Crisis in North Korea :", true),
+            "Crisis in North Korea"
+        );
+        assert_eq!(
+            clean("the failure of de-Stalinization, 1956 /", true),
+            "the failure of de-Stalinization, 1956"
+        );
         assert_eq!(clean("Honolulu :", true), "Honolulu");
         assert_eq!(clean("[Honolulu]", true), "Honolulu");
         assert_eq!(clean("Smith, J.", true), "Smith, J.");
@@ -689,13 +798,19 @@ mod tests {
             vec![('a', "Lankov, Andrei,".into()), ('d', "1963-".into())],
         );
         let n = person_name(&f, None).unwrap();
-        assert_eq!((n.family.as_str(), n.given.as_deref()), ("Lankov", Some("Andrei")));
+        assert_eq!(
+            (n.family.as_str(), n.given.as_deref()),
+            ("Lankov", Some("Andrei"))
+        );
         let f = Field::data(
             "100",
             ['1', ' '],
             vec![('a', "King, Martin Luther,".into()), ('c', "Jr.,".into())],
         );
-        assert_eq!(person_name(&f, None).unwrap().suffix.as_deref(), Some("Jr."));
+        assert_eq!(
+            person_name(&f, None).unwrap().suffix.as_deref(),
+            Some("Jr.")
+        );
         let f = Field::data("100", ['0', ' '], vec![('a', "Plato.".into())]);
         assert_eq!(person_name(&f, None).unwrap().family, "Plato");
         let f = Field::data("100", ['1', ' '], vec![('a', "Kim, Il-sŏng,".into())]);
