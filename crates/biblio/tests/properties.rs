@@ -127,7 +127,7 @@ fn entry() -> impl Strategy<Value = TocEntry> {
     })
 }
 
-fn book() -> impl Strategy<Value = Book> {
+pub fn book() -> impl Strategy<Value = Book> {
     (
         (
             words(5),

@@ -4,6 +4,7 @@ mod catalog;
 mod cite;
 mod csl_suite;
 mod exports;
+mod marc;
 mod peers;
 mod properties;
 mod refcheck;
@@ -44,4 +45,11 @@ pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     assert!(!files.is_empty(), "no test files in {}", dir.display());
     files
+}
+
+/// The seed book, parsed from the demo catalog.
+pub fn seed_book() -> biblio::Book {
+    let path = data_dir().join("../../../../demo/catalog/crisis-in-north-korea.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    biblio::formats::catalog::parse(&text).books.remove(0).1
 }

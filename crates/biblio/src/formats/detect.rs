@@ -27,8 +27,8 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Format> {
     if head.len() >= 24
         && head[..5].iter().all(u8::is_ascii_digit)
         && head[12..17].iter().all(u8::is_ascii_digit)
-        && head[..24].iter().all(|b| b.is_ascii() && *b >= 0x20)
-        && head.contains(&0x1E)
+        && head[..24].iter().all(u8::is_ascii)
+        && head[..head.len().min(100_000)].contains(&0x1E)
     {
         return Some(Format::Marc);
     }

@@ -23,6 +23,60 @@ pub(crate) mod reference;
 pub use detect::{Format, detect, detect_bytes};
 pub use reference::NoSuchItem;
 
+/// Reads books from raw bytes in any format Shelfmark reads, detected from the
+/// content: binary MARC first, then (after a UTF-8 check) the text formats. Catalog
+/// text is the fallback, since its parser says best what it expected, and where.
+pub fn read(bytes: &[u8]) -> Parsed {
+    if detect_bytes(bytes) == Some(Format::Marc) {
+        return marc::parse(bytes);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let column =
+                good.len() - good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+            let mut d = Diagnostic::new(line, "text is not valid UTF-8");
+            d.column = Some(column);
+            return Parsed {
+                books: Vec::new(),
+                diagnostics: vec![d],
+                records: 1,
+            };
+        }
+    };
+    match detect(text) {
+        Some(Format::Json) => json::parse(text),
+        Some(Format::MarcJson) => marc::parse_json_text(text),
+        Some(Format::MarcXml) => marc::parse_xml(text),
+        Some(Format::Onix) => onix::parse(text),
+        Some(Format::Marc) => marc::parse(bytes),
+        None if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<') =>
+        {
+            let d = match xml::parse(text) {
+                Ok(root) => Diagnostic::new(
+                    root.line,
+                    format!(
+                        "root element <{}> is neither MARCXML (<collection>, <record>) nor ONIX (<ONIXMessage>)",
+                        root.name
+                    ),
+                ),
+                Err(d) => d,
+            };
+            Parsed {
+                books: Vec::new(),
+                diagnostics: vec![d],
+                records: 1,
+            }
+        }
+        Some(Format::Catalog) | None => catalog::parse(text),
+    }
+}
+
 /// A problem found in input, located by 1-based line (and column where it helps).
 ///
 /// Binary input has no lines: its diagnostics have line 0 and carry their own place

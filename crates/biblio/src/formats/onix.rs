@@ -449,10 +449,17 @@ fn person(c: &Element) -> Option<PersonName> {
             .child_text(&["SuffixToKey"])
             .map(clean_part)
             .filter(|s| !s.is_empty());
-        // Written family name first when PersonName starts with the key names.
-        let family_first = given.is_some()
-            && c.child_text(&["PersonName"])
-                .is_some_and(|n| n.starts_with(&family) && n != family);
+        // Written family name first when PersonName puts the key names first.
+        let family_first = given.as_ref().is_some_and(|g| {
+            c.child_text(&["PersonName"]).is_some_and(|n| {
+                let n = n
+                    .strip_suffix(suffix.as_deref().unwrap_or(""))
+                    .unwrap_or(n)
+                    .trim();
+                (n == format!("{family} {g}") || n == format!("{family}{g}"))
+                    && n != format!("{g} {family}")
+            })
+        });
         return Some(PersonName {
             family,
             given,

@@ -108,7 +108,7 @@ pub fn parse_json_text(text: &str) -> Parsed {
                 diagnostics: vec![Diagnostic {
                     line: e.line(),
                     column: Some(e.column()),
-                    message: format!("JSON: {message}"),
+                    message: format!("not valid JSON: {message}"),
                 }],
                 records: 1,
             }
