@@ -5,6 +5,7 @@ mod cite;
 mod cli;
 mod crawler;
 mod peers;
+mod standards;
 mod store;
 mod web;
 

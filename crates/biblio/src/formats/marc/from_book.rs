@@ -150,9 +150,30 @@ pub fn to_record(book: &Book) -> Record {
     }
     fields.extend(name_fields);
     fields.extend(originals);
+    // Control characters have no place in MARC data; both serialisations drop them.
+    for field in &mut fields {
+        match field {
+            Field::Control { value, .. } => *value = no_controls(value),
+            Field::Data { subfields, .. } => {
+                for (_, v) in subfields {
+                    *v = no_controls(v);
+                }
+            }
+        }
+    }
     Record {
         leader: "00000nam a2200000 i 4500".into(),
         fields,
+    }
+}
+
+fn no_controls(s: &str) -> String {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    } else {
+        s.to_owned()
     }
 }
 

@@ -380,7 +380,7 @@ impl RawRecord<'_> {
 }
 
 fn text(bytes: &[u8], utf8: bool) -> Result<String, String> {
-    if utf8 || bytes.is_ascii() {
+    if utf8 || (bytes.is_ascii() && !bytes.contains(&0x1B)) {
         std::str::from_utf8(bytes)
             .map(str::to_owned)
             .map_err(|e| format!("invalid UTF-8 at byte {} of the field", e.valid_up_to()))

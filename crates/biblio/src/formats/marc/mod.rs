@@ -11,7 +11,7 @@
 //! buffer, streams record by record, never panics, and reports a bad record with its
 //! number, byte offset and control number before resuming at the next record
 //! terminator. The MARC-8 tables are the Library of Congress's, generated from pymarc's
-//! `marc8_mapping` (BSD-2-Clause) into `marc8.tsv` by `tools/gen_marc8.py`.
+//! `marc8_mapping` (BSD-2-Clause) into `marc8.tsv` by `tools/marc/gen_marc8.py`.
 //!
 //! This module does not read UNIMARC, authority or holdings records, nor MARC-8 on
 //! output: what we write is always UTF-8.
