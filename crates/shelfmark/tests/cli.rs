@@ -186,3 +186,124 @@ fn show_delete_and_unknown_ids() {
         1
     );
 }
+
+fn sample(path: &str) -> String {
+    repo()
+        .join("crates/biblio/tests/data")
+        .join(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn marc_onix_and_marcxml_import_with_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let marc = sample("marc/ok/marc.dat");
+    let run = shelfmark(dir.path(), &["import", &marc]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("1 files: 20 added, 0 updated, 0 unchanged, 0 rejected"),
+        "{}",
+        run.stderr
+    );
+    // The same records again: matched by ISBN, nothing changes.
+    let again = shelfmark(dir.path(), &["import", &marc]);
+    assert!(
+        again
+            .stderr
+            .contains("1 files: 0 added, 0 updated, 20 unchanged, 0 rejected"),
+        "{}",
+        again.stderr
+    );
+    // A file with bad records: strict imports nothing, --keep-going the good ones.
+    let mixed = sample("marc/err/bad_oversize_field_bad_directory.mrc");
+    let strict = shelfmark(dir.path(), &["import", &mixed]);
+    assert_eq!(strict.code, 1);
+    assert!(
+        strict.stderr.contains(&format!(
+            "{mixed} record 2 (byte 1571): directory of 217 bytes is not a whole number of 12-byte entries"
+        )),
+        "{}",
+        strict.stderr
+    );
+    let lenient = shelfmark(dir.path(), &["import", "--keep-going", &mixed]);
+    assert!(
+        lenient
+            .stderr
+            .contains("1 files: 4 added, 0 updated, 0 unchanged, 1 rejected"),
+        "{}",
+        lenient.stderr
+    );
+    let onix = shelfmark(
+        dir.path(),
+        &["import", &sample("onix/ok/valid_google_onix_3.xml")],
+    );
+    assert!(
+        onix.stderr.contains("added this-is-my-distinctive-title"),
+        "{}",
+        onix.stderr
+    );
+    let old = shelfmark(
+        dir.path(),
+        &["import", &sample("onix/err/valid_onix2_ref.xml")],
+    );
+    assert!(
+        old.stderr.contains("line 2: this is ONIX 2.1"),
+        "{}",
+        old.stderr
+    );
+}
+
+#[test]
+fn a_marcxml_export_updates_the_book_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = repo()
+        .join("crates/biblio/tests/data/catalog/ok/every-optional-line.txt")
+        .to_string_lossy()
+        .into_owned();
+    shelfmark(dir.path(), &["import", &full]);
+    for format in ["marcxml", "marc", "onix", "dc"] {
+        let out = dir.path().join(format!("book.{format}"));
+        let run = shelfmark(
+            dir.path(),
+            &[
+                "export",
+                "--format",
+                format,
+                "--all",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+    }
+    // MARC holds no excerpts: the record matched by ISBN replaces the richer book.
+    let xml = dir.path().join("book.marcxml");
+    let run = shelfmark(dir.path(), &["import", xml.to_str().unwrap()]);
+    assert!(
+        run.stderr.contains("updated crisis-in-north-korea"),
+        "{}",
+        run.stderr
+    );
+    let run = shelfmark(
+        dir.path(),
+        &["import", dir.path().join("book.marc").to_str().unwrap()],
+    );
+    assert!(
+        run.stderr.contains("unchanged crisis-in-north-korea"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(shelfmark(dir.path(), &["list"]).stdout.lines().count(), 1);
+    let dc = std::fs::read_to_string(dir.path().join("book.dc")).unwrap();
+    assert!(
+        dc.contains("<dc:identifier>urn:isbn:9780824862039</dc:identifier>"),
+        "{dc}"
+    );
+    let onix = std::fs::read_to_string(dir.path().join("book.onix")).unwrap();
+    assert!(
+        onix.contains("<LevelSequenceNumber>7.1</LevelSequenceNumber>"),
+        "{onix}"
+    );
+}

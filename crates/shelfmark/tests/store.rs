@@ -245,4 +245,18 @@ async fn lists_write_names_as_they_are_written() {
         list[0].authors,
         ["김일성", "Kim Il Sung", "Martin Luther King Jr."]
     );
+
+async fn library_details_and_original_scripts_are_kept() {
+    let store = store().await;
+    let mut book = full();
+    book.edition = Some("2nd ed.".into());
+    book.extent = Some("xvi, 280 pages".into());
+    book.series = Some("Hawaii Studies on Korea ; 3".into());
+    book.original_script_title = Some("북한의 위기".into());
+    book.contributors[0].name.original_script = Some("Андрей Ланьков".into());
+    let out = store.import(std::slice::from_ref(&book)).await.unwrap();
+    let stored = store.get(&out[0].id).await.unwrap().unwrap();
+    assert_eq!(stored.book, book);
+    let again = store.import(std::slice::from_ref(&book)).await.unwrap();
+    assert_eq!(again[0].change, Change::Unchanged);
 }
