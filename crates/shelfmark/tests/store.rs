@@ -245,7 +245,9 @@ async fn lists_write_names_as_they_are_written() {
         list[0].authors,
         ["김일성", "Kim Il Sung", "Martin Luther King Jr."]
     );
+}
 
+#[tokio::test]
 async fn library_details_and_original_scripts_are_kept() {
     let store = store().await;
     let mut book = full();
