@@ -262,3 +262,37 @@ async fn library_details_and_original_scripts_are_kept() {
     let again = store.import(std::slice::from_ref(&book)).await.unwrap();
     assert_eq!(again[0].change, Change::Unchanged);
 }
+
+#[tokio::test]
+async fn every_demo_file_reads_cleanly_and_each_book_is_stored_once() {
+    let store = store().await;
+    let mut dirs = vec![repo().join("demo")];
+    let mut books = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_uppercase();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            if name.contains("LICENSE") || name.ends_with(".MD") {
+                continue;
+            }
+            let parsed = shelfmark::ingest::read_books(&std::fs::read(&path).unwrap());
+            assert!(
+                parsed.diagnostics.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                parsed.diagnostics
+            );
+            for (_, book) in parsed.books {
+                let out = store.import(&[book]).await.unwrap();
+                assert_eq!(out[0].change, Change::Added, "{}", path.display());
+                books += 1;
+            }
+        }
+    }
+    assert_eq!(books, 385);
+    assert_eq!(store.count().await.unwrap(), 385);
+}

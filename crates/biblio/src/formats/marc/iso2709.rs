@@ -74,6 +74,8 @@ pub struct RawRecord<'a> {
     pub number: usize,
     /// Byte offset of the record's first byte.
     pub offset: usize,
+    /// The whole record, leader to record terminator.
+    pub bytes: &'a [u8],
     pub leader: &'a [u8],
     pub fields: Vec<RawField<'a>>,
 }
@@ -296,6 +298,7 @@ fn parse_structure(
     Ok(RawRecord {
         number,
         offset,
+        bytes,
         leader,
         fields,
     })
