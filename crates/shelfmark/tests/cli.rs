@@ -307,3 +307,43 @@ fn a_marcxml_export_updates_the_book_it_came_from() {
         "{onix}"
     );
 }
+
+#[test]
+fn a_marc_file_streams_with_the_same_messages_as_when_read_whole() {
+    use shelfmark::ingest::MarcStream;
+    let good = std::fs::read(sample("marc/ok/marc.dat")).unwrap();
+    let bad = std::fs::read(sample("marc/err/bad_records.mrc")).unwrap();
+    let mut bytes = Vec::new();
+    for _ in 0..60 {
+        bytes.extend_from_slice(&good);
+    }
+    bytes.extend_from_slice(&bad);
+    bytes.extend_from_slice(&good);
+    let whole = biblio::formats::marc::parse(&bytes);
+    let mut stream = MarcStream::new(std::io::BufReader::with_capacity(4096, &bytes[..]));
+    let (mut books, mut messages, mut records) = (Vec::new(), Vec::new(), 0);
+    while let Some(batch) = stream.next_batch(1000).unwrap() {
+        records += batch.records;
+        books.extend(batch.books);
+        messages.extend(batch.diagnostics.iter().map(|d| d.to_string()));
+    }
+    let expected: Vec<String> = whole.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(messages, expected);
+    assert_eq!(records, whole.records);
+    assert_eq!(books, whole.books);
+    // A run without a record terminator is skipped, not held in memory.
+    let mut runaway = good.clone();
+    runaway.extend(std::iter::repeat_n(b'7', 250_000));
+    runaway.push(0x1D);
+    runaway.extend_from_slice(&good);
+    let mut stream = MarcStream::new(&runaway[..]);
+    let batch = stream.next_batch(100).unwrap().unwrap();
+    assert_eq!((batch.records, batch.books.len()), (41, 40));
+    assert_eq!(
+        batch.diagnostics[0].to_string(),
+        format!(
+            "record 21 (byte {}): no record terminator within 99999 bytes",
+            good.len()
+        )
+    );
+}

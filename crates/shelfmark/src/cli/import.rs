@@ -4,15 +4,28 @@
 //! stored. With `--keep-going` the good records are stored, each in its own transaction,
 //! and the bad ones reported. Either way every error is listed and the exit code is 1
 //! when there was any.
+//!
+//! ISO 2709 MARC files stream, whatever their size: a first pass checks every record
+//! (unless `--keep-going`), then the books are stored in batches of 1,000 records, one
+//! transaction each, so memory holds one batch and never the file.
 
-use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
+use std::{
+    io::{BufReader, IsTerminal, Read},
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use biblio::formats::{Format, detect_bytes};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::{
-    ingest,
-    store::{Change, Store},
+    ingest::{self, MarcStream},
+    store::{Change, Outcome, Store},
 };
+
+/// Records stored per transaction when a MARC file streams.
+const BATCH: usize = 1000;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,6 +45,103 @@ struct Tally {
     unchanged: usize,
     rejected: usize,
     errors: usize,
+}
+
+impl Tally {
+    fn count(&mut self, outcomes: &[Outcome], name: &str, say: &dyn Fn(String)) {
+        for outcome in outcomes {
+            match outcome.change {
+                Change::Added => self.added += 1,
+                Change::Updated => self.updated += 1,
+                Change::Unchanged => self.unchanged += 1,
+            }
+            say(format!(
+                "{name}: {} {}",
+                outcome.change.as_str(),
+                outcome.id
+            ));
+        }
+    }
+}
+
+/// Whether a file starts like ISO 2709 MARC.
+fn is_iso2709(path: &Path) -> bool {
+    let mut head = Vec::with_capacity(64 * 1024);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(64 * 1024).read_to_end(&mut head))
+        .is_ok()
+        && detect_bytes(&head) == Some(Format::Marc)
+}
+
+/// Imports an ISO 2709 file a batch at a time (see the module documentation).
+async fn stream_marc(
+    store: &dyn Store,
+    path: &Path,
+    name: &str,
+    keep_going: bool,
+    say: &dyn Fn(String),
+    tally: &mut Tally,
+) -> std::io::Result<()> {
+    let open = || -> std::io::Result<_> {
+        let file = std::fs::File::open(path)?;
+        Ok(MarcStream::new(BufReader::with_capacity(1 << 20, file)))
+    };
+    if !keep_going {
+        let mut stream = open()?;
+        let (mut records, mut bad) = (0, 0);
+        while let Some(batch) = stream.next_batch(BATCH)? {
+            for d in &batch.diagnostics {
+                say(d.located(name));
+            }
+            tally.errors += batch.diagnostics.len();
+            records += batch.records;
+            bad += batch.records - batch.books.len();
+        }
+        if bad > 0 {
+            tally.rejected += records;
+            say(format!(
+                "{name}: nothing imported: {bad} of {records} records have errors (--keep-going imports the rest)"
+            ));
+            return Ok(());
+        }
+    }
+    let mut stream = open()?;
+    while let Some(batch) = stream.next_batch(BATCH)? {
+        if keep_going {
+            for d in &batch.diagnostics {
+                say(d.located(name));
+            }
+            tally.errors += batch.diagnostics.len();
+            tally.rejected += batch.records - batch.books.len();
+        }
+        let (numbers, books): (Vec<usize>, Vec<biblio::Book>) = batch.books.into_iter().unzip();
+        match store.import(&books).await {
+            Ok(outcomes) => tally.count(&outcomes, name, say),
+            Err(_) if keep_going => {
+                // Find the book that failed the batch: store them one by one.
+                for (number, book) in numbers.iter().zip(&books) {
+                    match store.import(std::slice::from_ref(book)).await {
+                        Ok(outcomes) => tally.count(&outcomes, name, say),
+                        Err(e) => {
+                            say(format!("{name} record {number}: not stored: {e}"));
+                            tally.errors += 1;
+                            tally.rejected += 1;
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                let first = numbers.first().copied().unwrap_or(0);
+                say(format!(
+                    "{name}: stopped at the batch from record {first}, which stores nothing: {e}; the batches before it are stored"
+                ));
+                tally.errors += 1;
+                tally.rejected += books.len();
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
 }
 
 pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
@@ -57,6 +167,15 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.files {
         let name = path.display().to_string();
         bar.set_message(name.clone());
+        if is_iso2709(path) {
+            if let Err(e) = stream_marc(store, path, &name, args.keep_going, &say, &mut tally).await
+            {
+                say(format!("{name}: cannot read: {e}"));
+                tally.errors += 1;
+            }
+            bar.inc(1);
+            continue;
+        }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -110,18 +229,7 @@ pub async fn run(store: &dyn Store, args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        for outcome in &results {
-            match outcome.change {
-                Change::Added => tally.added += 1,
-                Change::Updated => tally.updated += 1,
-                Change::Unchanged => tally.unchanged += 1,
-            }
-            say(format!(
-                "{name}: {} {}",
-                outcome.change.as_str(),
-                outcome.id
-            ));
-        }
+        tally.count(&results, &name, &say);
         bar.inc(1);
     }
     bar.finish_and_clear();

@@ -85,14 +85,23 @@ pub struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
     number: usize,
+    /// Added to offsets in messages, for a buffer that is a window on a larger file.
+    base: usize,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(buf: &'a [u8]) -> Self {
+        Reader::at(buf, 1, 0)
+    }
+
+    /// A reader over a window of a larger file: its first record is number `first` and
+    /// starts at byte `base` of the file.
+    pub fn at(buf: &'a [u8], first: usize, base: usize) -> Self {
         Reader {
             buf,
             pos: 0,
-            number: 0,
+            number: first.saturating_sub(1),
+            base,
         }
     }
 
@@ -131,9 +140,10 @@ impl<'a> Iterator for Reader<'a> {
         self.number += 1;
         let start = self.pos;
         let rest = &self.buf[start..];
+        let at = self.base + start;
         let fail = |reader: &mut Self, message: String, control: Option<String>| RecordError {
             number: reader.number,
-            offset: start,
+            offset: at,
             control_number: control,
             tag: None,
             message,
@@ -190,7 +200,7 @@ impl<'a> Iterator for Reader<'a> {
         }
         self.pos = start + declared;
         let number = self.number;
-        Some(parse_structure(bytes, number, start))
+        Some(parse_structure(bytes, number, at))
     }
 }
 

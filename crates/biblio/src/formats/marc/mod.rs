@@ -37,8 +37,21 @@ use crate::Book;
 /// are diagnostics (line 0, placed by record number and byte offset); the rest are
 /// books, each paired with its record number.
 pub fn parse(bytes: &[u8]) -> Parsed {
+    let mut parsed = parse_at(bytes, 1, 0);
+    if parsed.records == 0 {
+        parsed
+            .diagnostics
+            .push(Diagnostic::placed("the file holds no MARC record"));
+    }
+    parsed
+}
+
+/// Reads the books in a window of a larger ISO 2709 file, whose first record is
+/// number `first` and starts at byte `base`: how a caller streams a file too large to
+/// hold, a few records at a time. Books are paired with their record numbers.
+pub fn parse_at(bytes: &[u8], first: usize, base: usize) -> Parsed {
     let mut parsed = Parsed::default();
-    for raw in iso2709::Reader::new(bytes) {
+    for raw in iso2709::Reader::at(bytes, first, base) {
         parsed.records += 1;
         let result = raw.and_then(|raw| {
             let record = raw.decode()?;
@@ -51,14 +64,9 @@ pub fn parse(bytes: &[u8]) -> Parsed {
             })
         });
         match result {
-            Ok(book) => parsed.books.push((parsed.records, book)),
+            Ok(book) => parsed.books.push((first + parsed.records - 1, book)),
             Err(e) => parsed.diagnostics.push(Diagnostic::placed(e.to_string())),
         }
-    }
-    if parsed.records == 0 {
-        parsed
-            .diagnostics
-            .push(Diagnostic::placed("the file holds no MARC record"));
     }
     parsed
 }
