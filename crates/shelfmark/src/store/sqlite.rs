@@ -374,19 +374,34 @@ async fn fresh_id(conn: &mut SqliteConnection, book: &Book) -> Result<String, St
     if let Some(year) = book.copyright_year {
         candidates.push(format!("{base}-{year}"));
     }
-    for candidate in candidates
-        .into_iter()
-        .chain((2..).map(|n| format!("{base}-{n}")))
-    {
-        let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM books WHERE id = ?")
-            .bind(&candidate)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if taken.is_none() {
+    for candidate in candidates {
+        if !id_taken(conn, &candidate).await? {
+            return Ok(candidate);
+        }
+    }
+    // Numbered ids are tried from one past the count of those already taken, so that
+    // the thousandth book of a title costs two lookups, not a thousand. (Slugs hold only
+    // letters, digits and hyphens, so the GLOB pattern needs no escaping.)
+    let numbered: i64 = sqlx::query_scalar("SELECT count(*) FROM books WHERE id GLOB ?")
+        .bind(format!("{base}-[0-9]*"))
+        .fetch_one(&mut *conn)
+        .await?;
+    let first = usize::try_from(numbered).unwrap_or(0).max(1) + 1;
+    for n in first.. {
+        let candidate = format!("{base}-{n}");
+        if !id_taken(conn, &candidate).await? {
             return Ok(candidate);
         }
     }
     unreachable!("the candidate ids are endless")
+}
+
+async fn id_taken(conn: &mut SqliteConnection, id: &str) -> Result<bool, StoreError> {
+    let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM books WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(taken.is_some())
 }
 
 async fn save(

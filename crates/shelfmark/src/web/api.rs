@@ -2,8 +2,9 @@
 //! token. The OpenAPI document at `/api/openapi.json` is generated from these handlers
 //! and types, so it cannot drift from them.
 //!
-//! Writes accept the same inputs as `shelfmark import` (catalog text or Shelfmark JSON,
-//! detected from the content) and answer 422 with the same located messages.
+//! Writes accept the same inputs as `shelfmark import` (catalog text, Shelfmark JSON,
+//! MARC 21 or ONIX, detected from the content) and answer 422 with the same located
+//! messages.
 
 use axum::{
     Json, Router,
@@ -327,8 +328,8 @@ fn written(app: &Shared, outcomes: Vec<Outcome>) -> WriteResult {
 }
 
 #[utoipa::path(post, path = "/api/books",
-    request_body(description = "One or more books: catalog text or Shelfmark JSON (a book or an array)",
-        content(("text/plain"), ("application/json"))),
+    request_body(description = "One or more books: catalog text, Shelfmark JSON (a book or an array), MARC 21 (ISO 2709, MARCXML, MARC-in-JSON) or ONIX 3",
+        content(("text/plain"), ("application/json"), ("application/marc"), ("application/marcxml+xml"), ("application/xml"))),
     responses((status = 201, body = WriteResult), (status = 401, body = ErrorOut),
         (status = 409, body = ErrorOut), (status = 422, body = ErrorOut)),
     security(("bearer" = [])))]
