@@ -732,7 +732,9 @@ async fn all_books_are_listed_in_pages() {
 #[tokio::test]
 async fn every_demo_book_renders() {
     let store = Arc::new(SqliteStore::in_memory().await.unwrap());
-    let loaded = shelfmark::demo::load_if_empty(store.as_ref()).await.unwrap();
+    let loaded = shelfmark::demo::load_if_empty(store.as_ref())
+        .await
+        .unwrap();
     assert!(loaded >= 1);
     let total = store.count().await.unwrap();
     let books = store.list(0, total).await.unwrap();
