@@ -116,6 +116,7 @@ fn books(n: usize) -> Vec<Book> {
                     given: Some(GIVEN[(k / FAMILY.len()) % GIVEN.len()].to_owned()),
                     suffix: None,
                     family_first: false,
+                    original_script: None,
                 };
                 book.contributors.push(Contributor::new(name, Role::Author));
             }

@@ -757,3 +757,28 @@ async fn every_demo_book_renders() {
         }
     }
 }
+
+#[tokio::test]
+async fn api_takes_marc_records_and_reports_bad_ones_by_record() {
+    let app = app().await;
+    let data = crate::repo().join("crates/biblio/tests/data/marc");
+    let good = std::fs::read_to_string(data.join("ok/summerland.mrc")).unwrap();
+    let reply = send(
+        &app,
+        write("POST", "/api/books", Some(TOKEN), &good, "application/marc"),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    assert_eq!(json(&reply)["results"][0]["id"], "summerland");
+    let bad = std::fs::read_to_string(data.join("err/bad_records.mrc")).unwrap();
+    let reply = send(
+        &app,
+        write("POST", "/api/books", Some(TOKEN), &bad, "application/marc"),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json(&reply)["errors"][2],
+        "body record 3 (byte 254): base address 0 lies outside the record of 127 bytes"
+    );
+}
