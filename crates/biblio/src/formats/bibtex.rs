@@ -26,14 +26,7 @@ pub fn toc(book: &Book) -> String {
 
 /// Several books, one entry each, with keys made unique.
 pub fn books(books: &[Book]) -> String {
-    let refs: Vec<Reference<'_>> = books
-        .iter()
-        .map(|b| Reference {
-            book: b,
-            item: None,
-        })
-        .collect();
-    entries(&refs)
+    entries(&Reference::of_books(books))
 }
 
 fn entries(refs: &[Reference<'_>]) -> String {

@@ -25,14 +25,7 @@ pub fn toc(book: &Book) -> String {
 
 /// Several books, as a CSL-JSON array.
 pub fn books(books: &[Book]) -> String {
-    let refs: Vec<Reference<'_>> = books
-        .iter()
-        .map(|b| Reference {
-            book: b,
-            item: None,
-        })
-        .collect();
-    array(&refs)
+    array(&Reference::of_books(books))
 }
 
 fn array(refs: &[Reference<'_>]) -> String {

@@ -53,6 +53,14 @@ impl<'a> Reference<'a> {
             .collect()
     }
 
+    /// Each book as a whole, one reference each.
+    pub fn of_books(books: &'a [Book]) -> Vec<Self> {
+        books
+            .iter()
+            .map(|book| Reference { book, item: None })
+            .collect()
+    }
+
     pub fn is_chapter(&self) -> bool {
         self.item.is_some()
     }

@@ -22,15 +22,7 @@ pub fn toc(book: &Book) -> String {
 
 /// Several books, one record each.
 pub fn books(books: &[Book]) -> String {
-    books
-        .iter()
-        .map(|b| {
-            record(&Reference {
-                book: b,
-                item: None,
-            })
-        })
-        .collect()
+    Reference::of_books(books).iter().map(record).collect()
 }
 
 /// `Family, Given, Suffix`.
