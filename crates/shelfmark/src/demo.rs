@@ -1,5 +1,6 @@
 //! The demo catalog, embedded in the binary: what `shelfmark serve` loads into an empty
-//! data directory so that a fresh checkout shows real books. The seed book comes first.
+//! data directory so that a fresh checkout shows real books. The seed book is stored
+//! last, so that it is the most recent and leads the home page's recent books.
 
 use include_dir::{Dir, include_dir};
 
@@ -10,7 +11,7 @@ static DEMO: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../demo");
 /// The file that is loaded first.
 const SEED: &str = "catalog/crisis-in-north-korea.txt";
 
-/// Files of the demo folder that hold books (not licences or notes), seed first.
+/// Files of the demo folder that hold books (not licences or notes), seed last.
 fn book_files() -> Vec<&'static include_dir::File<'static>> {
     let mut files = Vec::new();
     let mut dirs = vec![&DEMO];
@@ -25,7 +26,7 @@ fn book_files() -> Vec<&'static include_dir::File<'static>> {
         }
         dirs.extend(dir.dirs());
     }
-    files.sort_by_key(|f| (f.path().to_string_lossy() != SEED, f.path().to_path_buf()));
+    files.sort_by_key(|f| (f.path().to_string_lossy() == SEED, f.path().to_path_buf()));
     files
 }
 

@@ -739,6 +739,11 @@ async fn every_demo_book_renders() {
     let total = store.count().await.unwrap();
     let books = store.list(0, total).await.unwrap();
     let app = web::router(web::AppState::new(store.clone(), BASE));
+    let home = get(&app, "/").await.body;
+    assert!(
+        texts(&home, ".book-list a")[0].starts_with("Crisis in North Korea"),
+        "the seed leads the home page"
+    );
     for (i, summary) in books.iter().enumerate() {
         let path = format!("/books/{}", summary.id);
         let page = get(&app, &path).await;

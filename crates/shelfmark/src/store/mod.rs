@@ -95,7 +95,7 @@ pub trait Store: Send + Sync {
     /// A book by id or by any of its ISBNs, in any hyphenation.
     async fn get(&self, key: &str) -> Result<Option<StoredBook>, StoreError>;
 
-    /// Books, most recently updated first.
+    /// Books, most recently written first.
     async fn list(&self, offset: u64, limit: u64) -> Result<Vec<BookSummary>, StoreError>;
 
     async fn count(&self) -> Result<u64, StoreError>;

@@ -112,7 +112,8 @@ impl Store for SqliteStore {
     }
 
     async fn list(&self, offset: u64, limit: u64) -> Result<Vec<BookSummary>, StoreError> {
-        let sql = format!("{SUMMARY_SELECT} ORDER BY b.updated_at DESC, b.id LIMIT ? OFFSET ?");
+        let sql =
+            format!("{SUMMARY_SELECT} ORDER BY b.updated_at DESC, b.rowid DESC LIMIT ? OFFSET ?");
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(i64::try_from(limit).unwrap_or(i64::MAX))
             .bind(i64::try_from(offset).unwrap_or(i64::MAX))
